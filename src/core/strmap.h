@@ -1,0 +1,40 @@
+/*
+** core/strmap.h -- open-addressing hash map from byte strings to uint32.
+**
+** Used by every lexicon (places, actors, triggers, count nouns) and by the
+** stem cache.  Keys are copied into the map's own storage; values are small
+** integers, usually an index into the caller's entry array.  Lookup never
+** allocates.  Not thread-safe for concurrent writes; concurrent lookups on a
+** map nobody writes are fine.
+*/
+#ifndef RASD_STRMAP_H
+#define RASD_STRMAP_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rasd_strmap rasd_strmap;
+
+rasd_strmap *rasd_strmap_new(size_t expected);
+void rasd_strmap_free(rasd_strmap *m);
+
+/* Insert or overwrite key -> val.  Never fails (aborts on OOM). */
+void rasd_strmap_put(rasd_strmap *m, const char *key, size_t n, uint32_t val);
+/* If the key is absent insert val and return 1; else leave it, store the
+** existing value in *old (if non-NULL) and return 0. */
+int rasd_strmap_add(rasd_strmap *m, const char *key, size_t n, uint32_t val, uint32_t *old);
+/* 1 and *val set when found, else 0. */
+int rasd_strmap_get(const rasd_strmap *m, const char *key, size_t n, uint32_t *val);
+size_t rasd_strmap_count(const rasd_strmap *m);
+/* Stored copy of the key with this value's slot, for iteration: i in [0, cap). */
+size_t rasd_strmap_cap(const rasd_strmap *m);
+int rasd_strmap_slot(const rasd_strmap *m, size_t i, const char **key, size_t *n, uint32_t *val);
+
+/* FNV-1a 64-bit; exposed for callers that hash incrementally. */
+static inline uint64_t rasd_hash_bytes(uint64_t h, const void *p, size_t n) {
+  const unsigned char *s = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 0x100000001b3ULL;
+  return h;
+}
+#define RASD_HASH_INIT 0xcbf29ce484222325ULL
+
+#endif
