@@ -9,68 +9,70 @@
 #
 # Every .c under src/ is part of the engine; src/cli/ makes the command.
 # data/text/NAME.tsv is compiled by tools/mkNAME.awk into build/gen/gen_NAME.h.
+# B=DIR builds elsewhere than build/ (parallel work trees of one checkout).
 
+B       ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter
 DATADIR ?= $(CURDIR)/data
-CPPFLAGS += -Ibuild/gen -DRASD_DATA_DIR='"$(DATADIR)"' -MMD -MP
+CPPFLAGS += -I$(B)/gen -DRASD_DATA_DIR='"$(DATADIR)"' -MMD -MP
 LDLIBS  := -lstemmer -lutf8proc -lgumbo -lcjson -lsqlite3 -lz -lpthread -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
-GEN      := $(patsubst data/text/%.tsv,build/gen/gen_%.h,$(wildcard data/text/*.tsv))
+GEN      := $(patsubst data/text/%.tsv,$(B)/gen/gen_%.h,$(wildcard data/text/*.tsv))
 
-OBJ      = $(patsubst %.c,build/obj/%.o,$(1))
-SOBJ     = $(patsubst %.c,build/san/%.o,$(1))
+OBJ      = $(patsubst %.c,$(B)/obj/%.o,$(1))
+SOBJ     = $(patsubst %.c,$(B)/san/%.o,$(1))
 
 .SECONDARY:
 .PHONY: all setup demo check test test-plain test-san fuzz fuzz-run bench clean
-all: build/rasd
+all: $(B)/rasd
 
 setup:
 	@sh scripts/setup.sh
 
-build/gen/gen_%.h: data/text/%.tsv tools/mk%.awk
+$(B)/gen/gen_%.h: data/text/%.tsv tools/mk%.awk
 	@mkdir -p $(@D)
 	awk -f tools/mk$*.awk $< > $@.tmp && mv $@.tmp $@
 
-build/obj/%.o: %.c | $(GEN)
+$(B)/obj/%.o: %.c | $(GEN)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-build/san/%.o: %.c | $(GEN)
+$(B)/san/%.o: %.c | $(GEN)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c $< -o $@
 
-build/rasd: $(call OBJ,$(LIB_SRC) $(CLI_SRC))
+$(B)/rasd: $(call OBJ,$(LIB_SRC) $(CLI_SRC))
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-build/rasd-san: $(call SOBJ,$(LIB_SRC) $(CLI_SRC))
+$(B)/rasd-san: $(call SOBJ,$(LIB_SRC) $(CLI_SRC))
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
-build/unit: $(call OBJ,$(LIB_SRC) $(TEST_SRC))
+$(B)/unit: $(call OBJ,$(LIB_SRC) $(TEST_SRC))
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-build/unit-san: $(call SOBJ,$(LIB_SRC) $(TEST_SRC))
+$(B)/unit-san: $(call SOBJ,$(LIB_SRC) $(TEST_SRC))
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
 demo: setup all
-	build/rasd code ../shared/seed/syria-tv-2021-05-01.txt
+	$(B)/rasd code ../shared/seed/syria-tv-2021-05-01.txt
 
 # plain build, then the same tests under AddressSanitizer + UBSan
 check: setup
-	@$(MAKE) --no-print-directory build/rasd build/unit build/rasd-san build/unit-san
-	@sh tests/run.sh
+	@$(MAKE) --no-print-directory $(B)/rasd $(B)/unit $(B)/rasd-san $(B)/unit-san
+	@B=$(B) sh tests/run.sh
 
 test: check
 
 # libFuzzer targets: one per entry point (fuzz/fuzz_*.c)
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
-FUZZ_BIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
-build/fuzz/%: fuzz/%.c $(LIB_SRC) | $(GEN)
+FUZZ_BIN := $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+$(B)/fuzz/%: fuzz/%.c $(LIB_SRC) | $(GEN)
 	@mkdir -p $(@D)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS:-MMD=) $^ -o $@ $(LDLIBS)
 fuzz: $(FUZZ_BIN)
@@ -83,4 +85,4 @@ bench: all
 clean:
 	rm -rf build
 
--include $(shell find build/obj build/san -name '*.d' 2>/dev/null)
+-include $(shell find $(B)/obj $(B)/san -name '*.d' 2>/dev/null)

@@ -13,7 +13,8 @@ count() { # add the "N passed, N failed" at the end of file $1
 }
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 for variant in plain san; do
-  if [ $variant = plain ]; then unit=build/unit; bin=build/rasd; else unit=build/unit-san; bin=build/rasd-san; fi
+  B=${B:-build}
+  if [ $variant = plain ]; then unit=$B/unit; bin=$B/rasd; else unit=$B/unit-san; bin=$B/rasd-san; fi
   echo "== unit tests ($variant)"
   ASAN_OPTIONS=detect_leaks=1 "$unit" > "$out" 2>&1; cat "$out"; count "$out"
   for t in tests/cli/test_*.sh; do
