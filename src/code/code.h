@@ -11,6 +11,7 @@
 #include "../core/diag.h"
 #include "../geo/geo.h"
 #include "../text/doc.h"
+#include "actor.h"
 #include "event.h"
 
 typedef struct rasd_lex rasd_lex;
@@ -20,9 +21,7 @@ typedef struct rasd_lex rasd_lex;
 rasd_rc rasd_lex_open(const char *dir, const char *const *extra, int nextra, rasd_lex **out, rasd_diag *diag);
 void rasd_lex_free(rasd_lex *lex);
 
-/* Find actor mentions (doc->actors). */
-void rasd_actor_find(const rasd_lex *lex, rasd_doc *doc);
-/* Code the events of doc (calls rasd_actor_find first). */
+/* Code the events of doc (finds actor mentions first, see actor.h). */
 void rasd_code_doc(const rasd_lex *lex, const rasd_gaz *gaz, rasd_doc *doc);
 
 #endif
