@@ -1,0 +1,33 @@
+# tests/cli/test_cli.sh -- the rasd command line: help, usage errors, exit codes, annotate.
+. tests/cli/lib.sh
+
+for c in code annotate ingest query gazetteer; do
+  ok "$c --help" sh -c "'$RASD' $c --help > '$TMP/h' && grep -q 'Usage: rasd $c' '$TMP/h'"
+done
+ok "top-level help lists commands" sh -c "'$RASD' --help | grep -q annotate"
+ok "no command: usage, exit 2" sh -c "'$RASD' 2>/dev/null; [ \$? -eq 2 ]"
+ok "unknown command: exit 2" sh -c "'$RASD' frobnicate 2>'$TMP/e'; [ \$? -eq 2 ] && grep -q unknown '$TMP/e'"
+ok "unknown option: exit 2" sh -c "'$RASD' annotate --nope 2>'$TMP/e' </dev/null; [ \$? -eq 2 ] && grep -q nope '$TMP/e'"
+ok "version" sh -c "'$RASD' --version | grep -q '^rasd '"
+
+# annotate reads JSON Lines from stdin and keeps going after a bad line
+printf '%s\n' '{"id":"a1","date":"2021-05-01","text":"قصفت الطائرات بلدة في ريف إدلب. وقتل ثلاثة مدنيين."}' \
+  'not json' '{"id":"a2","text":"خبر ثان."}' > "$TMP/in.jsonl"
+"$RASD" annotate "$TMP/in.jsonl" > "$TMP/out" 2> "$TMP/err"; rc=$?
+ok "bad line skipped: exit 1" [ $rc -eq 1 ]
+ok "bad line named with file:line" contains "$TMP/err" "in.jsonl:2:"
+ok "both good articles annotated" [ "$(wc -l < "$TMP/out")" -eq 2 ]
+ok "published date from input" contains "$TMP/out" '"published":"2021-05-01"'
+ok "sentences split" contains "$TMP/out" '"text":"وقتل ثلاثة مدنيين."'
+
+# a plain-text file: id is the file name
+printf 'اعتقلت الشرطة خمسة أشخاص في بغداد.\n' > "$TMP/khabar.txt"
+"$RASD" annotate "$TMP/khabar.txt" > "$TMP/out2"
+ok "text file id" contains "$TMP/out2" '"article_id":"khabar.txt"'
+
+# a write error on stdout is reported, not a crash
+if [ -w /dev/full ]; then
+  "$RASD" annotate "$TMP/khabar.txt" > /dev/full 2> "$TMP/err3"; rc=$?
+  ok "stdout write error: exit 4" [ $rc -eq 4 ]
+fi
+finish
