@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.." || exit 2
 total_p=0; total_f=0
 count() { # add the "N passed, N failed" at the end of file $1
   line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
-  p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/'); f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+  p=$(echo "$line" | sed -E 's/(^|.*[^0-9])([0-9]+) passed.*/\2/'); f=$(echo "$line" | sed -E 's/.*[^0-9]([0-9]+) failed.*/\1/')
   if [ -z "$line" ]; then p=0; f=1; echo "  (no result line: counted as a failure)"; fi
   total_p=$((total_p + p)); total_f=$((total_f + f))
 }
