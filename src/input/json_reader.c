@@ -12,9 +12,24 @@
 #include "../text/uni.h"
 #include "reader.h"
 
+/* Copy of s[0..n) into a, each invalid UTF-8 byte replaced by U+FFFD, so
+** metadata written back out (id, title, url...) is always valid JSON. */
+static char *clean_dup(rasd_arena *a, const char *s, size_t n) {
+  size_t bad = rasd_uni_invalid_at(s, n);
+  if (!bad) return rasd_arena_strndup(a, s, n);
+  char *out = rasd_arena_alloc(a, 3 * n + 1), *o = out;
+  for (size_t i = 0; i < n;) {
+    size_t at = i;
+    if (rasd_uni_decode(s, n, &i) < 0) { memcpy(o, "\xEF\xBF\xBD", 3); o += 3; }
+    else { memcpy(o, s + at, i - at); o += i - at; }
+  }
+  *o = 0;
+  return out;
+}
+
 static const char *str_field(const cJSON *o, const char *name, rasd_arena *a) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-  if (cJSON_IsString(v) && v->valuestring) return rasd_arena_strndup(a, v->valuestring, strlen(v->valuestring));
+  if (cJSON_IsString(v) && v->valuestring) return clean_dup(a, v->valuestring, strlen(v->valuestring));
   return NULL;
 }
 
@@ -39,7 +54,7 @@ rasd_rc rasd_in_parse_json(const char *line, size_t n, const char *source, long 
   }
   const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "id");
   if (cJSON_IsString(id) && id->valuestring && id->valuestring[0])
-    art->id = rasd_arena_strndup(a, id->valuestring, strlen(id->valuestring));
+    art->id = clean_dup(a, id->valuestring, strlen(id->valuestring));
   else if (cJSON_IsNumber(id)) {
     char buf[64];
     snprintf(buf, sizeof buf, "%.17g", id->valuedouble);
