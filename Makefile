@@ -29,7 +29,7 @@ OBJ      = $(patsubst %.c,$(B)/obj/%.o,$(1))
 SOBJ     = $(patsubst %.c,$(B)/san/%.o,$(1))
 
 .SECONDARY:
-.PHONY: all setup demo check test test-plain test-san fuzz fuzz-run bench clean
+.PHONY: all setup demo check test test-plain test-san fuzz fuzz-run fuzz-replay bench clean
 all: $(B)/rasd
 
 setup:
@@ -69,13 +69,25 @@ check: setup
 
 test: check
 
-# libFuzzer targets: one per entry point (fuzz/fuzz_*.c)
-FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
-FUZZ_BIN := $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
-$(B)/fuzz/%: fuzz/%.c $(LIB_SRC) | $(GEN)
+# libFuzzer targets: one per entry point (fuzz/fuzz_*.c), with the engine
+# compiled once by clang with coverage into $(B)/fuzzobj/.  fuzz/replay.sh
+# builds the same targets without libFuzzer ($(B)/replay/: fuzz/replay_main.c
+# and the ASan/UBSan objects) to replay fuzz/corpus/ as regression tests.
+FUZZ_SRC   := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN   := $(patsubst fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+REPLAY_BIN := $(patsubst fuzz/%.c,$(B)/replay/%,$(FUZZ_SRC))
+FUZZ_CC    := clang -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wno-unused-parameter
+$(B)/fuzzobj/%.o: %.c | $(GEN)
 	@mkdir -p $(@D)
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS:-MMD=) $^ -o $@ $(LDLIBS)
+	$(FUZZ_CC) -fsanitize=fuzzer-no-link,address,undefined $(CPPFLAGS) -c $< -o $@
+$(B)/fuzz/%: fuzz/%.c fuzz/fuzz.h $(patsubst %.c,$(B)/fuzzobj/%.o,$(LIB_SRC))
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined $(filter-out -MMD -MP,$(CPPFLAGS)) $(filter %.c %.o,$^) -o $@ $(LDLIBS)
+$(B)/replay/%: fuzz/%.c fuzz/replay_main.c fuzz/fuzz.h $(call SOBJ,$(LIB_SRC))
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SAN) $(filter-out -MMD -MP,$(CPPFLAGS)) $(filter %.c %.o,$^) -o $@ $(LDLIBS)
 fuzz: $(FUZZ_BIN)
+fuzz-replay: $(REPLAY_BIN)
 fuzz-run: fuzz
 	@sh fuzz/run.sh
 
@@ -85,4 +97,4 @@ bench: all
 clean:
 	rm -rf build
 
--include $(shell find $(B)/obj $(B)/san -name '*.d' 2>/dev/null)
+-include $(shell find $(B)/obj $(B)/san $(B)/fuzzobj -name '*.d' 2>/dev/null)

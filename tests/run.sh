@@ -25,7 +25,13 @@ for variant in plain san; do
 done
 if [ -x fuzz/replay.sh ] || [ -f fuzz/replay.sh ]; then
   echo "== fuzz corpus replay"
-  sh fuzz/replay.sh > "$out" 2>&1; cat "$out"; count "$out"
+  B=${B:-build} sh fuzz/replay.sh > "$out" 2>&1; cat "$out"; count "$out"
+fi
+# a short libFuzzer run of every target (FUZZ_SECONDS each, default 10) when
+# clang is there, so CI fuzzes too; FUZZ_SECONDS=0 skips it
+if [ -f fuzz/run.sh ] && command -v clang > /dev/null 2>&1 && [ "${FUZZ_SECONDS:-10}" -gt 0 ]; then
+  echo "== fuzzing (${FUZZ_SECONDS:-10} s a target)"
+  B=${B:-build} FUZZ_SECONDS=${FUZZ_SECONDS:-10} sh fuzz/run.sh > "$out" 2>&1; cat "$out"; count "$out"
 fi
 echo
 echo "$total_p passed, $total_f failed"
