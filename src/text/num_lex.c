@@ -1,0 +1,253 @@
+/*
+** text/num_lex.c -- the word lists of the number and date finders (see num_lex.h).
+**
+** Built once from the generated tables; all memory is long-lived (one
+** process-wide table, never freed).  The suffix filter: clitic readings only
+** strip letters from the front, so a word w can match token key k only if k
+** ends with w.  Bit sets over the last 3 letters (words >= 6 bytes), the last
+** 2 letters (4-5 byte words) and whole short keys (< 4 bytes) answer "maybe"
+** for almost every token that is not a lexicon word in O(1).
+*/
+#include "num_lex.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/arena.h"
+#include "../core/strmap.h"
+#include "gen_month.h"
+#include "gen_numqual.h"
+#include "gen_numunit.h"
+#include "gen_numword.h"
+#include "gen_reldate.h"
+#include "uni.h"
+
+#define NBITS 65536
+static uint64_t bits_s3[NBITS / 64], bits_s2[NBITS / 64], bits_s1[NBITS / 64];
+static rasd_strmap *words_map;
+static rasd__tword *words;
+static uint32_t nwords, capwords;
+static rasd__tphrase *phrases;
+static uint32_t nphrases, capphrases;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static unsigned hbits(const char *s, size_t n) { return (unsigned)(rasd_hash_bytes(RASD_HASH_INIT, s, n) & (NBITS - 1)); }
+static void setbit(uint64_t *b, unsigned h) { b[h >> 6] |= 1ull << (h & 63); }
+static int getbit(const uint64_t *b, unsigned h) { return (int)((b[h >> 6] >> (h & 63)) & 1); }
+
+/* Folded, interned copy of s[0..n) (long-lived). */
+static const char *fold(const char *s, size_t n, uint32_t *out_n) {
+  char *buf = rasd_xmalloc(3 * n + 8);
+  size_t k = rasd_uni_key(s, n, buf);
+  buf[k] = 0;
+  *out_n = (uint32_t)k;
+  return buf;
+}
+
+static rasd__tword *intern(const char *key, uint32_t n) {
+  uint32_t v;
+  if (rasd_strmap_get(words_map, key, n, &v)) return &words[v];
+  if (nwords == capwords) {
+    capwords = capwords ? capwords * 2 : 512;
+    words = rasd_xrealloc(words, capwords * sizeof *words);
+  }
+  rasd__tword *w = &words[nwords];
+  memset(w, 0, sizeof *w);
+  w->phr = -1;
+  rasd_strmap_put(words_map, key, n, nwords++);
+  if (n >= 6) setbit(bits_s3, hbits(key + n - 6, 6));
+  else if (n >= 4) setbit(bits_s2, hbits(key + n - 4, 4));
+  else setbit(bits_s1, hbits(key, n));
+  return w;
+}
+/* words[] may move while interning: callers re-fetch by key. */
+static rasd__tword *intern_surface(const char *s) {
+  uint32_t n;
+  const char *k = fold(s, strlen(s), &n);
+  rasd__tword *w = intern(k, n);
+  free((void *)k);
+  return w;
+}
+
+static void add_phrase(const char *s, int tab, int a, int b, int c) {
+  if (nphrases == capphrases) {
+    capphrases = capphrases ? capphrases * 2 : 256;
+    phrases = rasd_xrealloc(phrases, capphrases * sizeof *phrases);
+  }
+  rasd__tphrase *p = &phrases[nphrases];
+  memset(p, 0, sizeof *p);
+  p->tab = (uint8_t)tab;
+  p->a = (int16_t)a;
+  p->b = (int16_t)b;
+  p->c = (int16_t)c;
+  const char *q = s;
+  while (*q && p->nw < RASD__PHRASE_MAX) {
+    const char *e = strchr(q, ' ');
+    size_t len = e ? (size_t)(e - q) : strlen(q);
+    p->w[p->nw] = fold(q, len, &p->wn[p->nw]);
+    p->nw++;
+    q += len;
+    while (*q == ' ') q++;
+  }
+  rasd__tword *w = intern(p->w[0], p->wn[0]);
+  /* append at the chain's end so the data file's order is kept */
+  p->next = -1;
+  if (w->phr < 0) w->phr = (int32_t)nphrases;
+  else {
+    int32_t k = w->phr;
+    while (phrases[k].next >= 0) k = phrases[k].next;
+    phrases[k].next = (int32_t)nphrases;
+  }
+  nphrases++;
+}
+
+static void build(void) {
+  words_map = rasd_strmap_new(1024);
+  for (size_t i = 0; i < sizeof rasd__numword_rows / sizeof *rasd__numword_rows; i++) {
+    rasd__tword *w = intern_surface(rasd__numword_rows[i].word);
+    w->ncls = (uint8_t)rasd__numword_rows[i].cls;
+    w->nval = rasd__numword_rows[i].value;
+  }
+  for (size_t i = 0; i < sizeof rasd__numunit_rows / sizeof *rasd__numunit_rows; i++) {
+    const char *s = rasd__numunit_rows[i].word;
+    rasd__tword *w = intern_surface(s);
+    w->unit = rasd__numunit_rows[i].unit;
+    w->uform = (uint8_t)rasd__numunit_rows[i].form;
+    if (w->uform == RASD__NU_SG) {
+      /* the accusative with tanween: عنصراً -> عنصرا (not after ة or ا) */
+      uint32_t n;
+      const char *k = fold(s, strlen(s), &n);
+      if (n >= 2 && !(k[n - 2] == '\xd9' && k[n - 1] == '\x87') && !(k[n - 2] == '\xd8' && k[n - 1] == '\xa7')) {
+        char *acc = rasd_xmalloc(n + 3);
+        memcpy(acc, k, n);
+        memcpy(acc + n, "\xd8\xa7", 2);
+        rasd__tword *w2 = intern(acc, n + 2);
+        if (!w2->uform) {
+          w2->unit = rasd__numunit_rows[i].unit;
+          w2->uform = RASD__NU_SG;
+        }
+        free(acc);
+      }
+      free((void *)k);
+    }
+  }
+  for (size_t i = 0; i < sizeof rasd__numqual_rows / sizeof *rasd__numqual_rows; i++)
+    add_phrase(rasd__numqual_rows[i].phrase, RASD__PT_QUAL, rasd__numqual_rows[i].qual, rasd__numqual_rows[i].post, 0);
+  for (size_t i = 0; i < sizeof rasd__month_rows / sizeof *rasd__month_rows; i++)
+    add_phrase(rasd__month_rows[i].name, RASD__PT_MONTH, rasd__month_rows[i].month, rasd__month_rows[i].hijri,
+               rasd__month_rows[i].amb);
+  for (size_t i = 0; i < sizeof rasd__reldate_rows / sizeof *rasd__reldate_rows; i++)
+    add_phrase(rasd__reldate_rows[i].phrase, RASD__PT_REL, rasd__reldate_rows[i].kind, rasd__reldate_rows[i].n, 0);
+}
+
+void rasd__tl_init(void) { pthread_once(&once, build); }
+
+int rasd__tl_maybe(const char *key, uint32_t n) {
+  if (n < 4) return n > 0 && getbit(bits_s1, hbits(key, n));
+  if (getbit(bits_s2, hbits(key + n - 4, 4))) return 1;
+  return n >= 6 && getbit(bits_s3, hbits(key + n - 6, 6));
+}
+
+const rasd__tword *rasd__tl_word(const char *key, uint32_t n) {
+  uint32_t v;
+  return rasd_strmap_get(words_map, key, n, &v) ? &words[v] : NULL;
+}
+
+static int has(const rasd__tword *w, unsigned want) {
+  return ((want & RASD__TW_NUM) && w->ncls) || ((want & RASD__TW_UNIT) && w->uform) ||
+         ((want & RASD__TW_PHR) && w->phr >= 0);
+}
+
+const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl) {
+  if (i >= d->ntoks) return NULL;
+  const rasd_token *t = &d->toks[i];
+  const char *key = d->keys + t->key;
+  if (!rasd__tl_maybe(key, t->key_len)) return NULL;
+  const rasd__tword *w = rasd__tl_word(key, t->key_len);
+  if (w && has(w, want)) {
+    if (cl) *cl = 0;
+    return w;
+  }
+  if (t->kind != RASD_TOK_WORD || !(allow & (RASD_CL_CONJ | RASD_CL_PREP | RASD_CL_ART | RASD_CL_FUT))) return NULL;
+  rasd_form f[RASD_MAX_FORMS];
+  int nf = rasd_tok_forms(d, i, f);
+  for (int k = 1; k < nf; k++) {
+    if (f[k].clitics & ~allow) continue;
+    if (f[k].clitics & RASD_CL_ENC) continue;
+    w = rasd__tl_word(f[k].p, f[k].n);
+    if (w && has(w, want)) {
+      if (cl) *cl = f[k].clitics;
+      return w;
+    }
+  }
+  return NULL;
+}
+
+static int tok_eq(const rasd_doc *d, uint32_t i, const char *s, uint32_t n) {
+  return d->toks[i].key_len == n && memcmp(d->keys + d->toks[i].key, s, n) == 0;
+}
+
+const rasd__tphrase *rasd__tl_phrase(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds, unsigned allow,
+                                     uint32_t *end) {
+  if (i >= d->ntoks) return NULL;
+  const rasd_token *t = &d->toks[i];
+  const char *key = d->keys + t->key;
+  if (!rasd__tl_maybe(key, t->key_len)) return NULL;
+  rasd_form f[RASD_MAX_FORMS];
+  int nf;
+  if (t->kind == RASD_TOK_WORD && (allow & (RASD_CL_CONJ | RASD_CL_PREP | RASD_CL_ART))) nf = rasd_tok_forms(d, i, f);
+  else {
+    f[0].p = key;
+    f[0].n = t->key_len;
+    f[0].clitics = 0;
+    nf = 1;
+  }
+  const rasd__tphrase *best = NULL;
+  uint32_t best_end = 0;
+  uint32_t sent = t->sent;
+  for (int k = 0; k < nf; k++) {
+    if (f[k].clitics & (~allow | RASD_CL_ENC)) continue;
+    const rasd__tword *w = rasd__tl_word(f[k].p, f[k].n);
+    if (!w) continue;
+    for (int32_t pi = w->phr; pi >= 0; pi = phrases[pi].next) {
+      const rasd__tphrase *p = &phrases[pi];
+      if (p->tab != tab) continue;
+      if (tab == RASD__PT_REL && !(kinds & RASD__K(p->a))) continue;
+      if (i + p->nw > d->ntoks || i + p->nw <= best_end) continue;
+      int ok = 1;
+      for (uint32_t j = 1; j < p->nw && ok; j++)
+        ok = d->toks[i + j].sent == sent && tok_eq(d, i + j, p->w[j], p->wn[j]);
+      if (ok) {
+        best = p;
+        best_end = i + p->nw;
+      }
+    }
+  }
+  if (best) *end = best_end;
+  return best;
+}
+
+/* ---- tabular Islamic calendar ---------------------------------------- */
+#define JD_UNIX_EPOCH 2440588 /* Julian day number of 1970-01-01 */
+#define JD_HIJRI_EPOCH 1948439 /* the day before 1 Muharram 1 AH (civil) */
+
+static int64_t floordiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+int32_t rasd__hijri_days(int y, int m, int d) {
+  int64_t jd = d + (59 * (int64_t)(m - 1) + 1) / 2 + (int64_t)(y - 1) * 354 + floordiv(3 + 11 * (int64_t)y, 30) +
+               JD_HIJRI_EPOCH;
+  return (int32_t)(jd - JD_UNIX_EPOCH);
+}
+
+void rasd__hijri_from_days(int32_t z, int *y, int *m, int *d) {
+  int64_t jd = (int64_t)z + JD_UNIX_EPOCH;
+  int yy = (int)floordiv(30 * (jd - JD_HIJRI_EPOCH) + 10646, 10631);
+  if (rasd__hijri_days(yy, 1, 1) > z) yy--;
+  else if (rasd__hijri_days(yy + 1, 1, 1) <= z) yy++;
+  int mm = 12;
+  while (mm > 1 && rasd__hijri_days(yy, mm, 1) > z) mm--;
+  *y = yy;
+  *m = mm;
+  *d = (int)(z - rasd__hijri_days(yy, mm, 1)) + 1;
+}
