@@ -1,0 +1,492 @@
+/*
+** code/assemble.c -- rasd_code_doc: from trigger hits to event records.
+**
+** Per sentence: hits (trigger.c) -> modality (modality.c) -> one event per
+** PLOVER category, fed by every reported trigger of that category in the
+** sentence ("قصف ... ما أدى إلى مقتل 5" is one ASSAULT with dead = 5).  For
+** each event:
+**   strength  a trigger is kept when strong (a verb or a specific noun), or
+**             when weak but supported by a count, a date, a place or an actor;
+**   counts    the number a casualty word governs (مقتل 5، 28 شخصا قتلوا),
+**             numbers counting killed/injured people; size = forces/objects
+**             counted after a MOBILIZE/COERCE trigger;
+**   parties   speakers (أعلنت الشرطة) are left out; agent cues (من قبل، شنه،
+**             بقصف لـ) and target cues (ضد، على، استهدف) decide roles; else
+**             the subject before the verb, or the first actor after it, acts
+**             and the next one receives; a casualty word's actors are its
+**             victims; a clause-initial verb with no subject takes the actor
+**             of the previous event (كذلك أرسلت ...);
+**   place     the most specific resolved place in the clause, else in the
+**             sentence, else the previous event's place, else the article's
+**             first resolved place;
+**   date      the date expression nearest the trigger in the sentence, else
+**             the publication date with precision "week" (GUIDE.md);
+**   background, then in-article dedup (background.c, dedup.c).
+** All arrays live in the document arena; nothing is kept between articles.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../text/text.h"
+#include "evt.h"
+
+void rasd__evt_explain(rasd_doc *d, rasd_event *ev, const char *fmt, ...) {
+  if (ev->nexplain >= RASD_MAX_EXPLAIN) return;
+  char buf[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n >= sizeof buf) n = sizeof buf - 1;
+  ev->explain[ev->nexplain++] = rasd_arena_strndup(d->arena, buf, (size_t)n);
+}
+
+/* ---- numbers --------------------------------------------------------- */
+typedef struct num {
+  int32_t value;
+  uint8_t qual, vague;
+  const char *unit;
+  uint32_t tb, te;
+} num;
+
+/* Numbers of the sentence: doc->nums, or bare digit tokens while the
+** number stage finds none. */
+static uint32_t sentence_nums(const rasd_doc *d, uint32_t sb, uint32_t se, num *out, uint32_t cap) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < d->nnums && k < cap; i++) {
+    const rasd_number *n = &d->nums[i];
+    if (n->tok_begin < sb || n->tok_begin >= se) continue;
+    if (n->value < 0 || n->value > 1e7) continue;
+    out[k++] = (num){(int32_t)(n->value + 0.5), n->qual, n->vague, n->unit, n->tok_begin, n->tok_end};
+  }
+  if (d->nnums == 0)
+    for (uint32_t i = sb; i < se && k < cap; i++)
+      if (d->toks[i].kind == RASD_TOK_NUM && d->toks[i].num >= 0 && d->toks[i].num < 1e7) {
+        /* a year or a date part is not a count */
+        if (d->toks[i].num >= 1900 && d->toks[i].num <= 2100) continue;
+        out[k++] = (num){(int32_t)d->toks[i].num, RASD_Q_EXACT, 0, NULL, i, i + 1};
+      }
+  return k;
+}
+
+static int unit_is(const num *n, const char *u) { return n->unit && !strcmp(n->unit, u); }
+static int unit_forces(const num *n) {
+  static const char *const u[] = {"fighters", "soldiers", "vehicles", "troops", "police", "members", "militants",
+                                  "tanks", "aircraft", "boats"};
+  for (size_t i = 0; i < sizeof u / sizeof *u; i++)
+    if (unit_is(n, u[i])) return 1;
+  return 0;
+}
+static int unit_people(const num *n) {
+  static const char *const u[] = {"people", "civilians", "persons", "fighters", "soldiers", "members", "militants",
+                                  "police", "children", "women", "suspects", "troops"};
+  if (!n->unit) return 1; /* a bare number after a casualty word counts people */
+  for (size_t i = 0; i < sizeof u / sizeof *u; i++)
+    if (unit_is(n, u[i])) return 1;
+  return 0;
+}
+
+/* ---- per-article state ------------------------------------------------ */
+typedef struct coder {
+  const rasd_lex *lex;
+  rasd_doc *d;
+  rasd_event *ev;
+  uint32_t nev, cap;
+  int32_t last_place;       /* place of the previous event */
+  int32_t first_place;      /* first resolved place of the article */
+  int32_t last;             /* index of the previous event (subject carry-over), -1 */
+} coder;
+
+static rasd_event *new_event(coder *c) {
+  if (c->nev == c->cap) {
+    uint32_t nc = c->cap ? c->cap * 2 : 16;
+    c->ev = rasd_arena_grow(c->d->arena, c->ev, c->cap, nc, sizeof *c->ev);
+    c->cap = nc;
+  }
+  rasd_event *e = &c->ev[c->nev++];
+  memset(e, 0, sizeof *e);
+  e->place = -1;
+  e->dead = e->injured = e->arrested = -1;
+  e->size_n = -1;
+  e->day = e->day_end = RASD_NO_DAY;
+  return e;
+}
+
+static void add_mode(rasd_event *e, const char *m) {
+  if (!m) return;
+  int k = 0;
+  for (; k < RASD_MAX_MODES && e->mode[k]; k++)
+    if (!strcmp(e->mode[k], m)) return;
+  if (k < RASD_MAX_MODES) e->mode[k] = m;
+}
+
+static int cue_kind(const coder *c, const rasd__hits *h, uint32_t i) { return c->lex->cue[h->cue[i].row].kind; }
+
+/* ---- parties ------------------------------------------------------------ */
+enum { ROLE_NONE, ROLE_ACTOR, ROLE_RECIP, ROLE_SPEAKER };
+
+static void push_party(rasd_actor *arr, uint8_t *n, const rasd_actor *a) {
+  for (int i = 0; i < *n; i++)
+    if (arr[i].start == a->start && arr[i].end == a->end) return;
+  if (*n < RASD_MAX_PARTIES) arr[(*n)++] = *a;
+}
+
+static int is_statement(const char *cat) {
+  return !strcmp(cat, "ACCUSE") || !strcmp(cat, "REQUEST") || !strcmp(cat, "THREATEN") || !strcmp(cat, "REJECT") ||
+         !strcmp(cat, "SUPPORT") || !strcmp(cat, "AGREE") || !strcmp(cat, "CONSULT") || !strcmp(cat, "SANCTION");
+}
+
+/* Assign the sentence's actors to ev around the trigger hit t. */
+static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, const rasd__hit *t, rasd_event *ev) {
+  rasd_doc *d = c->d;
+  const rasd__trig *row = &c->lex->trig[t->row];
+  uint32_t cb, ce;
+  rasd__evt_clause(d, sb, se, t->tb, &cb, &ce);
+  int statement = is_statement(row->cat);
+  int victim_word = (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)) != 0;
+  int before_done = 0, after_seen = 0;
+  /* the nearest actor before the trigger in its clause (subject of SVO) */
+  int32_t subj = -1;
+  for (uint32_t a = 0; a < d->nactors; a++) {
+    const rasd_actor *x = &d->actors[a];
+    if (x->tok_begin < sb || x->tok_begin >= se) continue;
+    if (x->tok_end <= t->tb && x->tok_begin >= cb) subj = (int32_t)a;
+  }
+  for (uint32_t a = 0; a < d->nactors; a++) {
+    const rasd_actor *x = &d->actors[a];
+    if (x->tok_begin < sb || x->tok_begin >= se) continue;
+    int role = ROLE_NONE;
+    /* speakers: right after (or just before) a speech verb */
+    int speaker = 0;
+    for (uint32_t k = 0; k < h->ncue; k++) {
+      if (cue_kind(c, h, k) != RASD__CUE_SPEECH) continue;
+      if (x->tok_begin >= h->cue[k].te && x->tok_begin <= h->cue[k].te + 1) speaker = 1;
+      if (x->tok_end <= h->cue[k].tb && x->tok_end + 1 >= h->cue[k].tb) speaker = 1;
+    }
+    /* explicit cues right before the actor */
+    int agent = 0, target = 0;
+    for (uint32_t k = 0; k < h->ncue; k++) {
+      int kind = cue_kind(c, h, k);
+      if (h->cue[k].te <= x->tok_begin && x->tok_begin <= h->cue[k].te + 1) {
+        if (kind == RASD__CUE_AGENT) agent = 1;
+        if (kind == RASD__CUE_TARGET) target = 1;
+      }
+    }
+    if (statement) {
+      if (speaker || (x->tok_end <= t->tb && (int32_t)a == subj) ||
+          (x->tok_begin >= t->te && x->tok_begin <= t->te + 1 && !before_done))
+        role = ROLE_ACTOR;
+      else if (x->tok_begin >= t->te && x->tok_begin < ce + 6)
+        role = ROLE_RECIP;
+      if (role == ROLE_ACTOR) before_done = 1;
+    } else if (speaker && !agent && !target) {
+      role = ROLE_SPEAKER;
+    } else if (agent) {
+      role = ROLE_ACTOR;
+    } else if (target) {
+      role = ROLE_RECIP;
+    } else if (x->tok_begin >= cb && x->tok_end <= t->tb) {
+      if ((int32_t)a == subj) role = victim_word && (row->flags & RASD__TF_PASSIVE) ? ROLE_RECIP : ROLE_ACTOR;
+    } else if (x->tok_begin >= t->te && x->tok_begin < ce) {
+      uint32_t gap = x->tok_begin - t->te;
+      if (victim_word) role = gap <= 6 ? ROLE_RECIP : ROLE_NONE;
+      else if (row->flags & RASD__TF_NOUN) role = gap <= 1 && !after_seen ? ROLE_ACTOR : ROLE_NONE;
+      else if (!after_seen && subj < 0 && gap <= 3) role = ROLE_ACTOR;
+      else if (gap <= 8) role = ROLE_RECIP;
+      after_seen = 1;
+    }
+    if (role == ROLE_ACTOR) push_party(ev->actor, &ev->nactor, x);
+    else if (role == ROLE_RECIP) push_party(ev->recipient, &ev->nrecipient, x);
+  }
+  /* omitted subject: a clause-initial verb carries the previous actor over */
+  const rasd_event *last = c->last >= 0 ? &c->ev[c->last] : NULL;
+  if (!ev->nactor && (row->flags & RASD__TF_VERB) && last && last != ev && last->nactor && t->tb <= cb + 1) {
+    memcpy(ev->actor, last->actor, sizeof ev->actor);
+    ev->nactor = last->nactor;
+    rasd__evt_explain(d, ev, "rule: omitted subject carried over from the previous event");
+  }
+}
+
+static void fix_sectors(coder *c, rasd_event *ev) {
+  const char *pc = NULL;
+  if (ev->place >= 0 && (uint32_t)ev->place < c->d->nplaces) pc = c->d->places[ev->place].country;
+  int force = !strcmp(ev->event, "ASSAULT") || !strcmp(ev->event, "MOBILIZE");
+  for (int i = 0; i < ev->nactor; i++) {
+    rasd_actor *a = &ev->actor[i];
+    if (force && a->sector && !strcmp(a->sector, "GOV")) a->sector = "MIL";
+    if ((!a->country || !*a->country) && pc) a->country = pc;
+  }
+  for (int i = 0; i < ev->nrecipient; i++) {
+    rasd_actor *a = &ev->recipient[i];
+    if ((!a->country || !*a->country) && pc) a->country = pc;
+  }
+}
+
+/* ---- place and date ------------------------------------------------------ */
+static int32_t pick_place(const rasd_doc *d, uint32_t b, uint32_t e) {
+  int32_t best = -1;
+  for (uint32_t i = 0; i < d->nplaces; i++) {
+    const rasd_place *p = &d->places[i];
+    if (p->entry < 0 || p->tok_begin < b || p->tok_begin >= e) continue;
+    if (best < 0 || p->geo_precision < d->places[best].geo_precision) best = (int32_t)i;
+  }
+  return best;
+}
+
+static int32_t pick_date(const rasd_doc *d, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce, uint32_t at) {
+  int32_t best = -1;
+  uint32_t bestdist = UINT32_MAX;
+  for (uint32_t i = 0; i < d->ndates; i++) {
+    const rasd_date *t = &d->dates[i];
+    if (t->tok_begin < sb || t->tok_begin >= se || t->day == RASD_NO_DAY) continue;
+    uint32_t dist = t->tok_begin > at ? t->tok_begin - at : at - t->tok_begin;
+    if (t->tok_begin < cb || t->tok_begin >= ce) dist += 1000;
+    if (dist < bestdist) { bestdist = dist; best = (int32_t)i; }
+  }
+  return best;
+}
+
+/* ---- one sentence ------------------------------------------------------------ */
+typedef struct cand {
+  uint32_t ei;     /* index in c->ev */
+  uint8_t drop;
+  const rasd__hit *first;
+  int strength;
+} cand;
+
+static void counts(coder *c, const rasd__hit *t, const num *nums, uint32_t nn, uint32_t se, rasd_event *ev,
+                   int *support) {
+  const rasd__trig *row = &c->lex->trig[t->row];
+  uint32_t fl = row->flags;
+  for (uint32_t i = 0; i < nn; i++) {
+    const num *n = &nums[i];
+    int after = n->tb >= t->te && n->tb <= t->te + 3;
+    int before = n->te <= t->tb && n->te + 4 >= t->tb;
+    int32_t *slot = NULL;
+    if ((fl & RASD__TF_DEAD) && unit_people(n) && (after || (before && (fl & RASD__TF_PASSIVE)))) slot = &ev->dead;
+    else if ((fl & RASD__TF_INJURED) && unit_people(n) && (after || (before && (fl & RASD__TF_PASSIVE))))
+      slot = &ev->injured;
+    else if ((fl & RASD__TF_ARRESTED) && unit_people(n) && n->tb >= t->te && n->tb <= t->te + 8)
+      slot = &ev->arrested;
+    else if (unit_is(n, "killed") && n->tb + 12 >= t->tb && n->tb <= t->te + 12)
+      slot = &ev->dead;
+    else if (unit_is(n, "injured") && n->tb + 12 >= t->tb && n->tb <= t->te + 12)
+      slot = &ev->injured;
+    if (slot) {
+      if (*slot < 0) {
+        *slot = n->value;
+        if (slot == &ev->dead) ev->dead_qual = n->qual;
+      }
+      *support += 1;
+      continue;
+    }
+    /* sizes: forces or objects moved or seized, after the trigger */
+    if ((!strcmp(row->cat, "MOBILIZE") || !strcmp(row->cat, "COERCE")) && ev->size_n < 0 && n->tb >= t->te &&
+        n->tb <= t->te + 10 && n->tb < se && (unit_forces(n) || !n->unit)) {
+      if (!n->unit && !strcmp(row->cat, "COERCE")) continue;
+      ev->size_n = n->value;
+      ev->size_unit = n->unit ? n->unit : "fighters";
+      ev->size_approx = n->qual == RASD_Q_APPROX || n->vague;
+      *support += 1;
+    }
+  }
+}
+
+/* Weight of a trigger hit: 2 a past-tense verb read as a verb, 1 a specific
+** indefinite event noun, 0 what only names an act (definite or plural nouns,
+** weak rows, imperfect verbs, a verbal noun after a preposition). */
+static int hit_base(const coder *c, const rasd__hit *t) {
+  const rasd_doc *d = c->d;
+  const rasd__trig *row = &c->lex->trig[t->row];
+  static const char *const preps[] = {"\xd9\x81\xd9\x8a", "\xd8\xb9\xd9\x84\xd9\x89", "\xd8\xb9\xd9\x84\xd9\x8a",
+                                      "\xd8\xb9\xd9\x86", "\xd9\x85\xd9\x86", "\xd8\xa7\xd9\x86",
+                                      "\xd8\xa7\xd9\x84\xd9\x8a"};
+  /* في على علي عن من ان الي (folded) */
+  int after_prep = 0;
+  if (t->tb > 0)
+    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+      if (rasd__evt_tok_is(d, t->tb - 1, preps[i])) after_prep = 1;
+  if (row->flags & (RASD__TF_WEAK | RASD__TF_PLURAL | RASD__TF_OBJ)) return (row->flags & RASD__TF_VERB) && !after_prep ? 1 : 0;
+  if (row->flags & RASD__TF_VERB) {
+    if (t->imperfect || after_prep) return 0;
+    return 2;
+  }
+  /* a noun: definite = a reference to a known act */
+  const char *k = d->keys + d->toks[t->tb].key;
+  uint32_t n = d->toks[t->tb].key_len;
+  int definite = (t->clitics & RASD_CL_ART) || (n > 6 && !memcmp(k, "\xd8\xa7\xd9\x84", 4));
+  if (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)) return definite ? 0 : 1;
+  return definite ? 0 : 1;
+}
+
+/* Weight a category needs: violence and protest must be anchored in the
+** report (a date, a place, a party or a count); statements need a verb. */
+static int need(const char *cat) {
+  if (!strcmp(cat, "ASSAULT") || !strcmp(cat, "PROTEST")) return 3;
+  return 2;
+}
+
+static void code_sentence(coder *c, uint32_t s) {
+  rasd_doc *d = c->d;
+  const rasd_sentence *S = &d->sents[s];
+  uint32_t sb = S->tok_begin, se = S->tok_end;
+  if (se <= sb) return;
+  rasd__hits h;
+  rasd__evt_hits(c->lex, d, sb, se, &h);
+  if (!h.ntrig) return;
+  rasd__evt_modality(c->lex, d, sb, se, &h);
+  num nums[64];
+  uint32_t nn = sentence_nums(d, sb, se, nums, 64);
+  int recent = 0;
+  for (uint32_t i = 0; i < h.ncue; i++) recent |= cue_kind(c, &h, i) == RASD__CUE_RECENT;
+  cand cands[16];
+  int ncand = 0;
+  for (uint32_t i = 0; i < h.ntrig; i++) {
+    const rasd__hit *t = &h.trig[i];
+    const rasd__trig *row = &c->lex->trig[t->row];
+    if (t->blocked) continue;
+    cand *k = NULL;
+    for (int j = 0; j < ncand; j++)
+      if (!strcmp(c->ev[cands[j].ei].event, row->cat)) k = &cands[j];
+    if (!k) {
+      if (ncand == 16) continue;
+      k = &cands[ncand++];
+      memset(k, 0, sizeof *k);
+      rasd_event *ne = new_event(c);
+      k->ei = c->nev - 1;
+      ne->event = row->cat;
+      ne->sent = s;
+      ne->trig_start = d->toks[t->tb].start;
+      ne->trig_end = d->toks[t->te - 1].end;
+      k->first = t;
+    }
+    rasd_event *ev = &c->ev[k->ei];
+    for (int m = 0; m < RASD_MAX_MODES && row->mode[m]; m++) add_mode(ev, row->mode[m]);
+    if (!ev->acled_type && row->acled_type) { ev->acled_type = row->acled_type; ev->acled_subtype = row->acled_sub; }
+    rasd__evt_explain(d, ev, "%s%s%s", row->explain, t->how == 2 ? " (stem)" : t->how == 3 ? " (imperfect stem)" : "",
+                      t->imperfect ? " [imperfect]" : "");
+    int strength = hit_base(c, t);
+    int support = 0;
+    counts(c, t, nums, nn, se, ev, &support);
+    if (row->flags & RASD__TF_OBJ) {
+      for (uint32_t q = 0; q < h.ncue; q++)
+        if (cue_kind(c, &h, q) == RASD__CUE_MILOBJ && h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 6) support++;
+    }
+    if (row->flags & RASD__TF_TREND) support += 2;
+    if (support) strength += support >= 2 || (row->flags & RASD__TF_OBJ) ? 2 : 1;
+    if (strength > k->strength) k->strength = strength;
+  }
+  /* modes and ACLED sub-types from modifiers (جوية، مفخخة، انتحاري...) */
+  for (int j = 0; j < ncand; j++) {
+    rasd_event *ev = &c->ev[cands[j].ei];
+    if (strcmp(ev->event, "ASSAULT")) continue;
+    for (uint32_t q = 0; q < h.ncue; q++) {
+      const rasd__cue *cu = &c->lex->cue[h.cue[q].row];
+      if (cu->kind != RASD__CUE_MODE) continue;
+      add_mode(ev, cu->mode);
+      if (cu->acled_type) { ev->acled_type = cu->acled_type; ev->acled_subtype = cu->acled_sub; }
+    }
+  }
+  int32_t splace = pick_place(d, sb, se);
+  for (int j = 0; j < ncand; j++) {
+    cand *k = &cands[j];
+    rasd_event *ev = &c->ev[k->ei];
+    const rasd__hit *t = k->first;
+    uint32_t cb, ce;
+    rasd__evt_clause(d, sb, se, t->tb, &cb, &ce);
+    /* date */
+    int32_t di = pick_date(d, sb, se, cb, ce, t->tb);
+    int own_date = di >= 0;
+    if (own_date) {
+      ev->day = d->dates[di].day;
+      ev->day_end = d->dates[di].day_end;
+      ev->date_prec = d->dates[di].prec;
+    } else {
+      ev->day = ev->day_end = d->pub_day;
+      ev->date_prec = RASD_PREC_WEEK;
+    }
+    /* place */
+    int32_t pl = pick_place(d, cb, ce);
+    if (pl < 0) pl = splace;
+    int inherited = 0;
+    if (pl < 0) {
+      pl = c->last_place >= 0 ? c->last_place : c->first_place;
+      inherited = pl >= 0;
+    }
+    ev->place = pl;
+    parties(c, &h, sb, se, t, ev);
+    /* civilians as victims */
+    if (!ev->nrecipient && !is_statement(ev->event)) {
+      for (uint32_t q = 0; q < h.ncue; q++) {
+        if (cue_kind(c, &h, q) != RASD__CUE_CIVIL || h.cue[q].tb < t->te || h.cue[q].tb > t->te + 8) continue;
+        rasd_actor a;
+        memset(&a, 0, sizeof a);
+        a.start = d->toks[h.cue[q].tb].start;
+        a.end = d->toks[h.cue[q].te - 1].end;
+        a.tok_begin = h.cue[q].tb;
+        a.tok_end = h.cue[q].te;
+        a.entity_name = "Civilians";
+        a.sector = "CVL";
+        a.entry = -1;
+        a.rule = "cue: civilians";
+        push_party(ev->recipient, &ev->nrecipient, &a);
+        break;
+      }
+    }
+    fix_sectors(c, ev);
+    /* ACLED: violence against civilians */
+    if (!strcmp(ev->event, "ASSAULT") && ev->acled_type && !strcmp(ev->acled_type, "Battles")) {
+      for (int r = 0; r < ev->nrecipient; r++)
+        if (ev->recipient[r].sector && !strcmp(ev->recipient[r].sector, "CVL")) {
+          ev->acled_type = "Violence against civilians";
+          ev->acled_subtype = "Attack";
+        }
+    }
+    /* strength: the trigger's own weight, plus the report's anchors: a
+       date or a recent-time word, a place named in the sentence, a party */
+    int strength = k->strength;
+    int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + (ev->nactor > 0 || ev->nrecipient > 0);
+    strength += anchors;
+    if (strength < need(ev->event)) {
+      k->drop = 1; /* not reported firmly enough */
+      continue;
+    }
+    if (inherited) rasd__evt_explain(d, ev, "rule: place inherited from the context");
+    if (!own_date) rasd__evt_explain(d, ev, "rule: no date words: publication date, precision week");
+    rasd__evt_background(c->lex, d, &h, sb, se, t, own_date, ev);
+    ev->confidence = 0.35f + (k->strength < 2 ? 0.0f : 0.2f) + (ev->nactor ? 0.15f : 0.0f) +
+                     (ev->place >= 0 && !inherited ? 0.15f : 0.0f) + (own_date ? 0.1f : 0.0f);
+    if (ev->confidence > 0.95f) ev->confidence = 0.95f;
+    if (S->is_title) ev->confidence *= 0.8f;
+    if (ev->place >= 0) c->last_place = ev->place;
+    c->last = (int32_t)k->ei;
+  }
+  /* drop the candidates that were too weak (they are the last events made) */
+  uint32_t base = ncand ? cands[0].ei : c->nev, w = base;
+  for (int j = 0; j < ncand; j++) {
+    if (cands[j].drop) continue;
+    if (c->last == (int32_t)cands[j].ei) c->last = (int32_t)w;
+    if (w != cands[j].ei) c->ev[w] = c->ev[cands[j].ei];
+    w++;
+  }
+  c->nev = w;
+  if (c->last >= (int32_t)c->nev) c->last = c->nev ? (int32_t)c->nev - 1 : -1;
+}
+
+void rasd_code_doc(const rasd_lex *lex, const rasd_gaz *gaz, rasd_doc *doc) {
+  (void)gaz;
+  if (lex->actors) rasd_actor_find(lex->actors, doc);
+  coder c;
+  memset(&c, 0, sizeof c);
+  c.lex = lex;
+  c.d = doc;
+  c.last_place = c.first_place = -1;
+  c.last = -1;
+  for (uint32_t i = 0; i < doc->nplaces; i++)
+    if (doc->places[i].entry >= 0) { c.first_place = (int32_t)i; break; }
+  for (uint32_t s = 0; s < doc->nsents; s++) code_sentence(&c, s);
+  doc->nevents = rasd__evt_dedup(doc, c.ev, c.nev);
+  doc->events = c.ev;
+}

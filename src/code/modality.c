@@ -1,0 +1,74 @@
+/*
+** code/modality.c -- which trigger hits are reported as having happened.
+**
+** News language codes an act only when it is told as done (or being done):
+**   negation      لم، لن، لا، ليس + the trigger within two words;
+**   future        سوف / من المقرر / the prefix س on the trigger verb itself,
+**                 up to the end of the clause;
+**   condition     إذا، لو، في حال up to the end of the clause;
+**   plans         يعتزم، تخطط، يسعى ل within the clause;
+**   denial        نفى، نفت, anywhere before the trigger in the sentence;
+**   governed      هدد بـ، طالب بـ، وقف، منع، أدان... right before an event
+**                 noun: the act is threatened, demanded, condemned, not told;
+**   habitual      عادة، غالبا before an imperfect verb;
+**   statements    the content of a statement trigger (اتهم X بقتل، هدد
+**                 بقصف، طالب بوقف القصف) is not a second event.
+** A blocked hit keeps the cue kind in hit->blocked (for --explain).
+*/
+#include "evt.h"
+
+static int clause_break_between(const rasd_doc *d, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i < b; i++)
+    if (rasd__evt_clause_break(d, i)) return 1;
+  return 0;
+}
+
+void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uint32_t se, rasd__hits *h) {
+  (void)sb;
+  (void)se;
+  for (uint32_t t = 0; t < h->ntrig; t++) {
+    rasd__hit *tr = &h->trig[t];
+    const rasd__trig *row = &lex->trig[tr->row];
+    if ((row->flags & RASD__TF_VERB) && (tr->clitics & RASD_CL_FUT)) {
+      tr->blocked = RASD__CUE_FUTURE;
+      continue;
+    }
+    for (uint32_t c = 0; c < h->ncue && !tr->blocked; c++) {
+      const rasd__hit *cu = &h->cue[c];
+      if (cu->te > tr->tb) break; /* cues are in text order: only those before the trigger */
+      uint32_t gap = tr->tb - cu->te;
+      int same_clause = !clause_break_between(d, cu->te, tr->tb);
+      switch (lex->cue[cu->row].kind) {
+      case RASD__CUE_NEG:
+        if (gap <= 2) tr->blocked = RASD__CUE_NEG;
+        break;
+      case RASD__CUE_FUTURE:
+      case RASD__CUE_HYPO:
+        if (same_clause && gap <= 8) tr->blocked = lex->cue[cu->row].kind;
+        break;
+      case RASD__CUE_PLAN:
+        if (same_clause && gap <= 4) tr->blocked = RASD__CUE_PLAN;
+        break;
+      case RASD__CUE_DENY:
+        if (gap <= 12) tr->blocked = RASD__CUE_DENY;
+        break;
+      case RASD__CUE_GOVERN:
+        if (gap <= 2 && same_clause) tr->blocked = RASD__CUE_GOVERN;
+        break;
+      case RASD__CUE_GENERIC:
+        if (same_clause && gap <= 4 && (tr->imperfect || (row->flags & RASD__TF_NOUN))) tr->blocked = RASD__CUE_GENERIC;
+        break;
+      default:
+        break;
+      }
+    }
+    /* the content of an earlier statement trigger in the same clause */
+    for (uint32_t p = 0; p < t && !tr->blocked; p++) {
+      const rasd__hit *pr = &h->trig[p];
+      const rasd__trig *prow = &lex->trig[pr->row];
+      if (!(prow->flags & RASD__TF_SPEECH) || pr->blocked) continue;
+      if (row->flags & RASD__TF_SPEECH) continue;
+      if (tr->tb - pr->te <= 6 && !clause_break_between(d, pr->te, tr->tb)) tr->blocked = RASD__CUE_GOVERN;
+    }
+  }
+}

@@ -1,0 +1,178 @@
+/*
+** code/trigger.c -- finding trigger words and cue words in a sentence.
+**
+** Triggers are matched first as phrases (clitic-aware, longest match: قصف،
+** عبوة ناسفة، أرسل تعزيزات), then, for rows marked "stem", on the Snowball
+** stem of a word (قتلوا -> قتل) and on the stem of an imperfect verb with
+** its person prefix removed (يستهدفون -> ستهدف...).  A verb row is never
+** read on a word that carries the article or a preposition (القتل، بقصف are
+** nouns).  Cue words (negation, future, speech verbs...) are found in a
+** separate pass; a word may be both.  Hit arrays are allocated in the
+** document arena: one array of each per sentence, sized by its tokens.
+*/
+#include <string.h>
+
+#include "../text/text.h"
+#include "evt.h"
+
+#define ALEF "\xd8\xa7"
+#define LAM "\xd9\x84"
+#define WAW "\xd9\x88"
+#define FA "\xd9\x81"
+#define BA "\xd8\xa8"
+#define KAF "\xd9\x83"
+#define YA "\xd9\x8a"
+#define TA "\xd8\xaa"
+#define NUN "\xd9\x86"
+#define SIN "\xd8\xb3"
+
+static int at(const char *p, uint32_t n, uint32_t off, const char *ch) {
+  return off + 2 <= n && p[off] == ch[0] && p[off + 1] == ch[1];
+}
+
+int rasd__evt_tok_is(const rasd_doc *d, uint32_t i, const char *s) {
+  if (i >= d->ntoks) return 0;
+  size_t n = strlen(s);
+  return d->toks[i].key_len == n && memcmp(d->keys + d->toks[i].key, s, n) == 0;
+}
+
+/* A word that starts with the article (after و/ف and ب/ك/ل): a noun. */
+static int has_article(const char *p, uint32_t n) {
+  uint32_t o = 0;
+  if (at(p, n, o, WAW) || at(p, n, o, FA)) o += 2;
+  if (at(p, n, o, LAM) && at(p, n, o + 2, LAM)) return 1;
+  if (at(p, n, o, BA) || at(p, n, o, KAF) || at(p, n, o, LAM)) {
+    if (at(p, n, o + 2, ALEF) && at(p, n, o + 4, LAM)) return 1;
+    return 0;
+  }
+  return at(p, n, o, ALEF) && at(p, n, o + 2, LAM) && n > o + 6;
+}
+
+int rasd__evt_clause_break(const rasd_doc *d, uint32_t i) {
+  const rasd_token *t = &d->toks[i];
+  if (t->kind == RASD_TOK_PUNCT) {
+    const char *p = d->text + t->start;
+    uint32_t n = t->end - t->start;
+    if (n == 2 && (!memcmp(p, "\xd8\x8c", 2) || !memcmp(p, "\xd8\x9b", 2) || !memcmp(p, "\xd8\x9f", 2)))
+      return 1; /* ، ؛ ؟ */
+    if (n == 1 && strchr(",;:.!?()", p[0])) return 1;
+    return 0;
+  }
+  /* clause-opening connectives */
+  static const char *const conn[] = {"\xd9\x81\xd9\x8a\xd9\x85\xd8\xa7",             /* فيما */
+                                     "\xd8\xa8\xd9\x8a\xd9\x86\xd9\x85\xd8\xa7",     /* بينما */
+                                     "\xd9\x88\xd8\xa8\xd9\x8a\xd9\x86\xd9\x85\xd8\xa7", /* وبينما */
+                                     "\xd9\x84\xd9\x83\xd9\x86",                     /* لكن */
+                                     "\xd9\x88\xd9\x84\xd9\x83\xd9\x86",             /* ولكن */
+                                     "\xd9\x83\xd9\x85\xd8\xa7",                     /* كما */
+                                     "\xd9\x88\xd9\x83\xd9\x85\xd8\xa7",             /* وكما */
+                                     "\xd8\xad\xd9\x8a\xd8\xab"};                    /* حيث */
+  for (size_t k = 0; k < sizeof conn / sizeof *conn; k++)
+    if (rasd__evt_tok_is(d, i, conn[k])) return 1;
+  return 0;
+}
+
+void rasd__evt_clause(const rasd_doc *d, uint32_t sb, uint32_t se, uint32_t i, uint32_t *cb, uint32_t *ce) {
+  uint32_t b = i, e = i + 1;
+  while (b > sb && !rasd__evt_clause_break(d, b - 1) && !rasd__evt_clause_break(d, b)) b--;
+  if (b > sb && rasd__evt_clause_break(d, b) && d->toks[b].kind == RASD_TOK_PUNCT) b++;
+  while (e < se && !rasd__evt_clause_break(d, e)) e++;
+  if (b > i) b = i;
+  *cb = b;
+  *ce = e;
+}
+
+/* Stem lookup on a folded key (cached by the text layer). */
+static int stem_row(const rasd_lex *lex, const char *key, uint32_t n, uint32_t *row) {
+  char buf[1100];
+  if (n < 6 || n > 1000) return 0;
+  size_t sn = rasd_stem_key(key, n, buf);
+  if (sn < 6) return 0;
+  return rasd_strmap_get(lex->trig_stem, buf, sn, row);
+}
+
+static int try_stem(const rasd_lex *lex, const rasd_doc *d, uint32_t i, rasd__hit *h) {
+  const rasd_token *t = &d->toks[i];
+  if (t->kind != RASD_TOK_WORD) return 0;
+  const char *k = d->keys + t->key;
+  uint32_t n = t->key_len;
+  uint32_t sn, row;
+  const char *s = rasd_tok_stem(d, i, &sn);
+  int how = 0;
+  if (sn >= 6 && rasd_strmap_get(lex->trig_stem, s, sn, &row)) how = 2;
+  if (!how) {
+    /* imperfect: [و|ف][س] + ي/ت/ن + stem */
+    uint32_t o = 0;
+    if (at(k, n, o, WAW) || at(k, n, o, FA)) o += 2;
+    if (at(k, n, o, SIN) && (at(k, n, o + 2, YA) || at(k, n, o + 2, TA) || at(k, n, o + 2, NUN))) o += 2;
+    if ((at(k, n, o, YA) || at(k, n, o, TA) || at(k, n, o, NUN)) && n - o - 2 >= 6 &&
+        stem_row(lex, k + o + 2, n - o - 2, &row) && (lex->trig[row].flags & RASD__TF_VERB))
+      how = 3;
+  }
+  if (!how) return 0;
+  const rasd__trig *tr = &lex->trig[row];
+  if ((tr->flags & RASD__TF_VERB) && has_article(k, n)) return 0;
+  h->tb = i;
+  h->te = i + 1;
+  h->row = row;
+  h->how = (uint8_t)how;
+  h->clitics = 0;
+  h->blocked = 0;
+  return 1;
+}
+
+void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, rasd__hits *out) {
+  uint32_t n = te > tb ? te - tb : 0;
+  out->trig = rasd_arena_alloc(d->arena, (n + 1) * sizeof *out->trig);
+  out->cue = rasd_arena_alloc(d->arena, (n + 1) * sizeof *out->cue);
+  out->ntrig = out->ncue = 0;
+  rasd_phrase_hit m;
+  /* cues */
+  for (uint32_t i = tb; i < te; i++) {
+    if (d->toks[i].kind != RASD_TOK_WORD) continue;
+    if (rasd_phrase_match(lex->cue_phr, d, i, te, 0, &m)) {
+      rasd__hit *h = &out->cue[out->ncue++];
+      memset(h, 0, sizeof *h);
+      h->tb = m.tok_begin;
+      h->te = m.tok_end;
+      h->row = m.value;
+      h->clitics = m.clitics;
+      h->how = 1;
+    }
+  }
+  /* triggers */
+  for (uint32_t i = tb; i < te;) {
+    if (d->toks[i].kind != RASD_TOK_WORD) { i++; continue; }
+    rasd__hit h;
+    memset(&h, 0, sizeof h);
+    int ok = 0;
+    if (rasd_phrase_match(lex->trig_phr, d, i, te, 1, &m)) {
+      const rasd__trig *tr = &lex->trig[m.value];
+      ok = 1;
+      if ((tr->flags & RASD__TF_VERB) && (m.clitics & (RASD_CL_ART | RASD_CL_PREP)) && m.nwords == 1) ok = 0;
+      if (!(tr->flags & RASD__TF_VERB) && (m.clitics & RASD_CL_FUT)) ok = 0;
+      if (ok) {
+        h.tb = m.tok_begin;
+        h.te = m.tok_end;
+        h.row = m.value;
+        h.how = 1;
+        h.clitics = m.clitics;
+      }
+    }
+    if (!ok) ok = try_stem(lex, d, i, &h);
+    if (ok) {
+      const char *k = d->keys + d->toks[h.tb].key;
+      uint32_t kn = d->toks[h.tb].key_len, o = 0;
+      if (at(k, kn, o, WAW) || at(k, kn, o, FA)) o += 2;
+      const rasd__trig *tr = &lex->trig[h.row];
+      if ((tr->flags & RASD__TF_VERB) && h.how != 1 && at(k, kn, o, SIN) && strncmp(tr->phrase, SIN, 2) &&
+          (at(k, kn, o + 2, YA) || at(k, kn, o + 2, TA) || at(k, kn, o + 2, NUN)))
+        h.clitics |= RASD_CL_FUT;
+      if (h.clitics & RASD_CL_FUT) o += 2;
+      if ((lex->trig[h.row].flags & RASD__TF_VERB) && (h.how == 3 || at(k, kn, o, YA))) h.imperfect = 1;
+      out->trig[out->ntrig++] = h;
+      i = h.te;
+    } else
+      i++;
+  }
+}
