@@ -235,14 +235,25 @@ static int32_t pick_place(const rasd_doc *d, uint32_t b, uint32_t e) {
   return best;
 }
 
-static int32_t pick_date(const rasd_doc *d, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce, uint32_t at) {
+static uint32_t absdiff(uint32_t a, uint32_t b) { return a > b ? a - b : b - a; }
+
+/* The date for a trigger at token `at`: the nearest date of its clause, else
+** the nearest of the sentence that no other reported trigger is closer to. */
+static int32_t pick_date(const rasd_doc *d, const rasd__hits *h, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce,
+                         uint32_t at) {
   int32_t best = -1;
   uint32_t bestdist = UINT32_MAX;
   for (uint32_t i = 0; i < d->ndates; i++) {
     const rasd_date *t = &d->dates[i];
     if (t->tok_begin < sb || t->tok_begin >= se || t->day == RASD_NO_DAY) continue;
-    uint32_t dist = t->tok_begin > at ? t->tok_begin - at : at - t->tok_begin;
-    if (t->tok_begin < cb || t->tok_begin >= ce) dist += 1000;
+    uint32_t dist = absdiff(t->tok_begin, at);
+    if (t->tok_begin < cb || t->tok_begin >= ce) {
+      int other = 0;
+      for (uint32_t k = 0; k < h->ntrig; k++)
+        if (!h->trig[k].blocked && h->trig[k].tb != at && absdiff(t->tok_begin, h->trig[k].tb) < dist) other = 1;
+      if (other) continue;
+      dist += 1000;
+    }
     if (dist < bestdist) { bestdist = dist; best = (int32_t)i; }
   }
   return best;
@@ -252,18 +263,28 @@ static int32_t pick_date(const rasd_doc *d, uint32_t sb, uint32_t se, uint32_t c
 typedef struct cand {
   uint32_t ei;     /* index in c->ev */
   uint8_t drop;
+  uint32_t last_te;  /* end of its last trigger */
+  int maxbase;       /* best hit_base of its triggers */
+  int counted;       /* a count or size was found */
   const rasd__hit *first;
   int strength;
 } cand;
 
-static void counts(coder *c, const rasd__hit *t, const num *nums, uint32_t nn, uint32_t se, rasd_event *ev,
-                   int *support) {
+/* 1 when a reported trigger other than t starts in tokens [a, b). */
+static int trig_between(const rasd__hits *h, const rasd__hit *t, uint32_t a, uint32_t b) {
+  for (uint32_t k = 0; k < h->ntrig; k++)
+    if (&h->trig[k] != t && !h->trig[k].blocked && h->trig[k].tb >= a && h->trig[k].tb < b) return 1;
+  return 0;
+}
+
+static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num *nums, uint32_t nn, uint32_t se,
+                   rasd_event *ev, int *support) {
   const rasd__trig *row = &c->lex->trig[t->row];
   uint32_t fl = row->flags;
   for (uint32_t i = 0; i < nn; i++) {
     const num *n = &nums[i];
-    int after = n->tb >= t->te && n->tb <= t->te + 3;
-    int before = n->te <= t->tb && n->te + 4 >= t->tb;
+    int after = n->tb >= t->te && n->tb <= t->te + 3 && !trig_between(h, t, t->te, n->tb);
+    int before = (fl & RASD__TF_VERB) && n->te <= t->tb && n->te + 4 >= t->tb && !trig_between(h, t, n->te, t->tb);
     int32_t *slot = NULL;
     if ((fl & RASD__TF_DEAD) && unit_people(n) && (after || (before && (fl & RASD__TF_PASSIVE)))) slot = &ev->dead;
     else if ((fl & RASD__TF_INJURED) && unit_people(n) && (after || (before && (fl & RASD__TF_PASSIVE))))
@@ -284,7 +305,7 @@ static void counts(coder *c, const rasd__hit *t, const num *nums, uint32_t nn, u
     }
     /* sizes: forces or objects moved or seized, after the trigger */
     if ((!strcmp(row->cat, "MOBILIZE") || !strcmp(row->cat, "COERCE")) && ev->size_n < 0 && n->tb >= t->te &&
-        n->tb <= t->te + 10 && n->tb < se && (unit_forces(n) || !n->unit)) {
+        n->tb <= t->te + 14 && n->tb < se && (unit_forces(n) || !n->unit)) {
       if (!n->unit && !strcmp(row->cat, "COERCE")) continue;
       ev->size_n = n->value;
       ev->size_unit = n->unit ? n->unit : "fighters";
@@ -308,6 +329,15 @@ static int hit_base(const coder *c, const rasd__hit *t) {
   if (t->tb > 0)
     for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
       if (rasd__evt_tok_is(d, t->tb - 1, preps[i])) after_prep = 1;
+  /* a relative clause (الذي خطف، الهجوم الذي استهدف) refers to a known act */
+  static const char *const rel[] = {"\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",             /* الذي */
+                                    "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x8a",             /* التي */
+                                    "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a\xd9\x86",     /* الذين */
+                                    "\xd8\xa7\xd9\x84\xd9\x84\xd8\xb0\xd9\x8a\xd9\x86"}; /* اللذين */
+  for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+    if (t->tb > 0 && (row->flags & RASD__TF_VERB) && rasd__evt_tok_is(d, t->tb - 1, rel[i])) return 0;
+    if ((row->flags & RASD__TF_NOUN) && !(row->flags & RASD__TF_VERB) && rasd__evt_tok_is(d, t->te, rel[i])) return 0;
+  }
   if (row->flags & (RASD__TF_WEAK | RASD__TF_PLURAL | RASD__TF_OBJ)) return (row->flags & RASD__TF_VERB) && !after_prep ? 1 : 0;
   if (row->flags & RASD__TF_VERB) {
     if (t->imperfect || after_prep) return 0;
@@ -317,8 +347,11 @@ static int hit_base(const coder *c, const rasd__hit *t) {
   const char *k = d->keys + d->toks[t->tb].key;
   uint32_t n = d->toks[t->tb].key_len;
   int definite = (t->clitics & RASD_CL_ART) || (n > 6 && !memcmp(k, "\xd8\xa7\xd9\x84", 4));
-  if (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)) return definite ? 0 : 1;
-  return definite ? 0 : 1;
+  if (definite || (t->clitics & RASD_CL_ENC)) return 0; /* الهجوم، هجومها: a known act */
+  /* مقتل جندي، إصابة شرطي: a casualty noun told as such is a report; after a
+     preposition (على مقتل، في مقتل) it refers to one */
+  if (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)) return after_prep ? 0 : 2;
+  return 1;
 }
 
 /* Weight a category needs: violence and protest must be anchored in the
@@ -350,6 +383,18 @@ static void code_sentence(coder *c, uint32_t s) {
     cand *k = NULL;
     for (int j = 0; j < ncand; j++)
       if (!strcmp(c->ev[cands[j].ei].event, row->cat)) k = &cands[j];
+    if (k && (row->flags & RASD__TF_DEAD)) {
+      /* "مقتل ضابط ...، فضلا عن مقتل مئة": another count in another clause is another event */
+      rasd_event tmp;
+      int sup = 0;
+      memset(&tmp, 0, sizeof tmp);
+      tmp.dead = tmp.injured = tmp.arrested = tmp.size_n = -1;
+      counts(c, &h, t, nums, nn, se, &tmp, &sup);
+      const rasd_event *ke = &c->ev[k->ei];
+      int brk = 0;
+      for (uint32_t q = k->last_te; q < t->tb; q++) brk |= rasd__evt_clause_break(d, q);
+      if (tmp.dead >= 0 && ke->dead >= 0 && tmp.dead != ke->dead && brk) k = NULL;
+    }
     if (!k) {
       if (ncand == 16) continue;
       k = &cands[ncand++];
@@ -363,19 +408,24 @@ static void code_sentence(coder *c, uint32_t s) {
       k->first = t;
     }
     rasd_event *ev = &c->ev[k->ei];
+    k->last_te = t->te;
     for (int m = 0; m < RASD_MAX_MODES && row->mode[m]; m++) add_mode(ev, row->mode[m]);
     if (!ev->acled_type && row->acled_type) { ev->acled_type = row->acled_type; ev->acled_subtype = row->acled_sub; }
     rasd__evt_explain(d, ev, "%s%s%s", row->explain, t->how == 2 ? " (stem)" : t->how == 3 ? " (imperfect stem)" : "",
                       t->imperfect ? " [imperfect]" : "");
     int strength = hit_base(c, t);
+    if (strength > k->maxbase) k->maxbase = strength;
     int support = 0;
-    counts(c, t, nums, nn, se, ev, &support);
+    counts(c, &h, t, nums, nn, se, ev, &support);
     if (row->flags & RASD__TF_OBJ) {
       for (uint32_t q = 0; q < h.ncue; q++)
-        if (cue_kind(c, &h, q) == RASD__CUE_MILOBJ && h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 6) support++;
+        if (cue_kind(c, &h, q) == RASD__CUE_MILOBJ && h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 3) support++;
     }
     if (row->flags & RASD__TF_TREND) support += 2;
-    if (support) strength += support >= 2 || (row->flags & RASD__TF_OBJ) ? 2 : 1;
+    if (support) {
+      strength += 2;
+      k->counted = 1;
+    }
     if (strength > k->strength) k->strength = strength;
   }
   /* modes and ACLED sub-types from modifiers (جوية، مفخخة، انتحاري...) */
@@ -397,7 +447,7 @@ static void code_sentence(coder *c, uint32_t s) {
     uint32_t cb, ce;
     rasd__evt_clause(d, sb, se, t->tb, &cb, &ce);
     /* date */
-    int32_t di = pick_date(d, sb, se, cb, ce, t->tb);
+    int32_t di = pick_date(d, &h, sb, se, cb, ce, t->tb);
     int own_date = di >= 0;
     if (own_date) {
       ev->day = d->dates[di].day;
@@ -449,9 +499,24 @@ static void code_sentence(coder *c, uint32_t s) {
     int strength = k->strength;
     int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + (ev->nactor > 0 || ev->nrecipient > 0);
     strength += anchors;
-    if (strength < need(ev->event)) {
+    if (strength < need(ev->event) || (!k->maxbase && !k->counted)) {
       k->drop = 1; /* not reported firmly enough */
       continue;
+    }
+    /* only a reference (القتلى، الهجوم) with no date of its own: more about
+       the last event of that kind, not a new one */
+    if (!k->maxbase && !own_date) {
+      for (int32_t p = (int32_t)cands[0].ei - 1; p >= 0; p--) {
+        rasd_event *pe = &c->ev[p];
+        if (strcmp(pe->event, ev->event) || pe->background) continue;
+        if (pe->dead < 0 && ev->dead >= 0) { pe->dead = ev->dead; pe->dead_qual = ev->dead_qual; }
+        if (pe->injured < 0) pe->injured = ev->injured;
+        if (pe->arrested < 0) pe->arrested = ev->arrested;
+        rasd__evt_explain(d, pe, "rule: a later reference (sentence %u) adds to this event", s + 1);
+        k->drop = 1;
+        break;
+      }
+      if (k->drop) continue;
     }
     if (inherited) rasd__evt_explain(d, ev, "rule: place inherited from the context");
     if (!own_date) rasd__evt_explain(d, ev, "rule: no date words: publication date, precision week");

@@ -91,8 +91,8 @@ uint32_t rasd__evt_dedup(rasd_doc *d, rasd_event *ev, uint32_t n) {
       rasd_event *a = &ev[i], *b = &ev[j];
       if (strcmp(a->event, b->event) || a->background != b->background) continue;
       if (!dates_ok(a, b)) continue;
-      int tie = 0;
-      if (!same_place(d, a, b, &tie)) continue;
+      int tie = 0, place_tie = 0;
+      if (!same_place(d, a, b, &place_tie)) continue;
       if (count_clash(a->dead, b->dead) || count_clash(a->injured, b->injured) ||
           count_clash(a->arrested, b->arrested) || count_clash(a->size_n, b->size_n))
         continue;
