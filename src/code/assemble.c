@@ -73,16 +73,14 @@ static uint32_t sentence_nums(const rasd_doc *d, uint32_t sb, uint32_t se, num *
 
 static int unit_is(const num *n, const char *u) { return n->unit && !strcmp(n->unit, u); }
 static int unit_forces(const num *n) {
-  static const char *const u[] = {"fighters", "soldiers", "vehicles", "troops", "police", "members", "militants",
-                                  "tanks", "aircraft", "boats"};
+  static const char *const u[] = {"fighters", "soldiers", "vehicles"};
   for (size_t i = 0; i < sizeof u / sizeof *u; i++)
     if (unit_is(n, u[i])) return 1;
   return 0;
 }
+/* A count of people (victims, detainees); bare numbers only right after the word. */
 static int unit_people(const num *n) {
-  static const char *const u[] = {"people", "civilians", "persons", "fighters", "soldiers", "members", "militants",
-                                  "police", "children", "women", "suspects", "troops"};
-  if (!n->unit) return 1; /* a bare number after a casualty word counts people */
+  static const char *const u[] = {"people", "civilians", "children", "soldiers", "fighters", "detainees"};
   for (size_t i = 0; i < sizeof u / sizeof *u; i++)
     if (unit_is(n, u[i])) return 1;
   return 0;
@@ -283,13 +281,15 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
   uint32_t fl = row->flags;
   for (uint32_t i = 0; i < nn; i++) {
     const num *n = &nums[i];
-    int after = n->tb >= t->te && n->tb <= t->te + 3 && !trig_between(h, t, t->te, n->tb);
-    int before = (fl & RASD__TF_VERB) && n->te <= t->tb && n->te + 4 >= t->tb && !trig_between(h, t, n->te, t->tb);
+    int after = n->tb >= t->te && n->tb <= t->te + 3 && !trig_between(h, t, t->te, n->tb) &&
+                (n->tb == t->te || unit_people(n));
+    int before = (fl & RASD__TF_VERB) && n->te <= t->tb && n->te + 4 >= t->tb && !trig_between(h, t, n->te, t->tb) &&
+                 unit_people(n);
     int32_t *slot = NULL;
-    if ((fl & RASD__TF_DEAD) && unit_people(n) && (after || (before && (fl & RASD__TF_PASSIVE)))) slot = &ev->dead;
-    else if ((fl & RASD__TF_INJURED) && unit_people(n) && (after || (before && (fl & RASD__TF_PASSIVE))))
+    if ((fl & RASD__TF_DEAD) && (after || (before && (fl & RASD__TF_PASSIVE)))) slot = &ev->dead;
+    else if ((fl & RASD__TF_INJURED) && (after || (before && (fl & RASD__TF_PASSIVE))))
       slot = &ev->injured;
-    else if ((fl & RASD__TF_ARRESTED) && unit_people(n) && n->tb >= t->te && n->tb <= t->te + 8)
+    else if ((fl & RASD__TF_ARRESTED) && (unit_people(n) || n->tb == t->te) && n->tb >= t->te && n->tb <= t->te + 8)
       slot = &ev->arrested;
     else if (unit_is(n, "killed") && n->tb + 12 >= t->tb && n->tb <= t->te + 12)
       slot = &ev->dead;
@@ -305,10 +305,9 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
     }
     /* sizes: forces or objects moved or seized, after the trigger */
     if ((!strcmp(row->cat, "MOBILIZE") || !strcmp(row->cat, "COERCE")) && ev->size_n < 0 && n->tb >= t->te &&
-        n->tb <= t->te + 14 && n->tb < se && (unit_forces(n) || !n->unit)) {
-      if (!n->unit && !strcmp(row->cat, "COERCE")) continue;
+        n->tb <= t->te + 14 && n->tb < se && unit_forces(n)) {
       ev->size_n = n->value;
-      ev->size_unit = n->unit ? n->unit : "fighters";
+      ev->size_unit = n->unit;
       ev->size_approx = n->qual == RASD_Q_APPROX || n->vague;
       *support += 1;
     }
@@ -467,6 +466,12 @@ static void code_sentence(coder *c, uint32_t s) {
     }
     ev->place = pl;
     parties(c, &h, sb, se, t, ev);
+    if (!k->counted && (c->lex->trig[t->row].flags & (RASD__TF_DEAD | RASD__TF_INJURED)))
+      for (int r = 0; r < ev->nrecipient; r++)
+        if (ev->recipient[r].tok_begin == t->te) {
+          k->counted = 1;
+          rasd__evt_explain(d, ev, "rule: the victim named right after the casualty word");
+        }
     /* civilians as victims */
     if (!ev->nrecipient && !is_statement(ev->event)) {
       for (uint32_t q = 0; q < h.ncue; q++) {
@@ -499,7 +504,10 @@ static void code_sentence(coder *c, uint32_t s) {
     int strength = k->strength;
     int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + (ev->nactor > 0 || ev->nrecipient > 0);
     strength += anchors;
-    if (strength < need(ev->event) || (!k->maxbase && !k->counted)) {
+    /* violence: a count, or a verb told with two anchors */
+    int firm = strength >= need(ev->event) && (k->maxbase || k->counted);
+    if (!strcmp(ev->event, "ASSAULT")) firm = k->counted || (k->maxbase >= 2 && anchors >= 2);
+    if (!firm) {
       k->drop = 1; /* not reported firmly enough */
       continue;
     }
@@ -518,6 +526,8 @@ static void code_sentence(coder *c, uint32_t s) {
       }
       if (k->drop) continue;
     }
+    rasd__evt_explain(d, ev, "weight %d (trigger %d, count %d, anchors %d; needs %d)", strength, k->maxbase, k->counted,
+                      anchors, need(ev->event));
     if (inherited) rasd__evt_explain(d, ev, "rule: place inherited from the context");
     if (!own_date) rasd__evt_explain(d, ev, "rule: no date words: publication date, precision week");
     rasd__evt_background(c->lex, d, &h, sb, se, t, own_date, ev);
