@@ -14,7 +14,8 @@ static const char help[] =
     "       rasd gazetteer import geonames DUMP.txt [--alternates alternateNames.txt] [--min-pop N] [-o TSV]\n"
     "       rasd gazetteer import opensyria DIR [-o TSV]\n"
     "       rasd gazetteer lookup [--data DIR] [--gazetteer FILE] NAME...\n"
-    "       rasd gazetteer info [--data DIR] [--gazetteer FILE]\n\n"
+    "       rasd gazetteer info [--data DIR] [--gazetteer FILE]\n"
+    "       rasd gazetteer names [--data DIR] [--gazetteer FILE]\n\n"
     "build   compile DIR/geo/*.tsv (curated), GeoNames cities500 (Arabic alternate\n"
     "        names), Debian's geonames.mo Arabic labels and imported TSVs into one\n"
     "        memory-mapped file (the Makefile makes build/gazetteer.bin this way).\n"
@@ -22,7 +23,8 @@ static const char help[] =
     "        JSON into place rows (docs/GAZETTEER.md) on stdout or -o TSV; add them\n"
     "        with `build --add TSV` (or put them in data/geo/local/).\n"
     "lookup  print the entries a name resolves to, one JSON line each.\n"
-    "info    entries, names, size and load time of the gazetteer in use.\n\n"
+    "info    entries, names, size and load time of the gazetteer in use.\n"
+    "names   every indexed spelling (folded key, entry, name, country, population).\n\n"
     "Options:\n"
     "  --data DIR          data directory (default: $RASD_DATA or the built-in)\n"
     "  --gazetteer FILE    use this compiled gazetteer (also $RASD_GAZETTEER)\n"
@@ -165,6 +167,28 @@ static int cmd_lookup(int argc, char **argv) {
   return rasd_cli_finish_stdout(any ? RASD_EXIT_OK : RASD_EXIT_SKIPPED);
 }
 
+/* Every indexed spelling: key, entry, English name, country, population (TSV). */
+static int cmd_names(int argc, char **argv) {
+  rasd_gaz *g;
+  int first, code = open_gaz(argc, argv, &first, &g);
+  if (code >= 0) return code;
+  for (size_t i = 0; i < rasd_gaz_name_count(g); i++) {
+    const char *key;
+    size_t kn;
+    int32_t e;
+    rasd_gaz_info in;
+    if (!rasd_gaz_name(g, i, &key, &kn, &e)) continue;
+    if (e < 0) {
+      printf("%.*s\t-1\t(stop word)\t-\t0\n", (int)kn, key);
+      continue;
+    }
+    rasd_gaz_entry(g, e, &in);
+    printf("%.*s\t%d\t%s\t%s\t%ld\n", (int)kn, key, e, in.name ? in.name : "-", in.country ? in.country : "-", in.population);
+  }
+  rasd_gaz_free(g);
+  return rasd_cli_finish_stdout(RASD_EXIT_OK);
+}
+
 static int cmd_info(int argc, char **argv) {
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -191,5 +215,6 @@ int rasd_cmd_gazetteer(int argc, char **argv) {
   if (!strcmp(sub, "import")) return cmd_import(argc, argv);
   if (!strcmp(sub, "lookup")) return cmd_lookup(argc, argv);
   if (!strcmp(sub, "info")) return cmd_info(argc, argv);
+  if (!strcmp(sub, "names")) return cmd_names(argc, argv);
   return usage_err("unknown gazetteer subcommand", sub);
 }

@@ -31,7 +31,8 @@ typedef struct gaz_header {
 enum { GAZ_HAS_GEONAMES = 1, GAZ_HAS_MO = 2 };
 
 /* entry flags */
-enum { GEF_CUE = 1, GEF_CURATED = 2, GEF_IMPORT = 4, GEF_CAPITAL = 8, GEF_SEAT = 16 };
+enum { GEF_CUE = 1, GEF_CURATED = 2, GEF_IMPORT = 4, GEF_CAPITAL = 8, GEF_SEAT = 16, GEF_CORE = 32 };
+/* GEF_CORE: in the Arabic-speaking world or a neighbour (kept whole from cities500) */
 /* name flags */
 enum { GNF_ART = 1, GNF_CUE = 2, GNF_NEVER = 4, GNF_JOINED = 8 };
 

@@ -618,6 +618,7 @@ static double dist2(double la1, double lo1, double la2, double lo2) {
 static void resolve_admin1(builder *b) {
   for (size_t i = 0; i < b->nents; i++) {
     bentry *e = &b->ents[i];
+    if (e->cc2[0] && core_country(e->cc2)) e->e.flags |= GEF_CORE;
     if (e->e.kind == RASD_GAZ_COUNTRY) continue;
     uint32_t ai;
     /* countries whose curated admin1 rows say "nearest" (GeoNames codes too coarse) */

@@ -210,6 +210,14 @@ int rasd_gaz_entry(const rasd_gaz *g, int32_t i, rasd_gaz_info *info) {
   return 1;
 }
 
+int rasd_gaz_name(const rasd_gaz *g, size_t i, const char **key, size_t *n, int32_t *entry) {
+  if (!g || i >= g->h->nnames) return 0;
+  *key = g->pool + g->names[i].key;
+  *n = g->names[i].klen;
+  *entry = g->names[i].entry;
+  return 1;
+}
+
 const gaz_group *rasd__gaz_group(const rasd_gaz *g, const char *s, size_t n) {
   uint32_t mask = g->h->nslots - 1;
   uint32_t i = (uint32_t)gaz_hash(s, n) & mask;

@@ -63,6 +63,9 @@ size_t rasd_gaz_name_count(const rasd_gaz *g); /* indexed names */
 const char *rasd_gaz_path(const rasd_gaz *g);  /* file loaded, or "(curated, in memory)" */
 /* Fill *info for entry i (< rasd_gaz_count); returns 0 when out of range. */
 int rasd_gaz_entry(const rasd_gaz *g, int32_t i, rasd_gaz_info *info);
+/* Indexed spelling i (< rasd_gaz_name_count): its folded key (not
+** NUL-terminated) and entry (-1 for a stop word).  Returns 0 when out of range. */
+int rasd_gaz_name(const rasd_gaz *g, size_t i, const char **key, size_t *n, int32_t *entry);
 /* Entries whose name (any spelling, clitics not stripped, ال optional)
 ** equals the Arabic or English-free text s[0..n): up to max indexes into
 ** out, best first (population); returns how many there are in all. */

@@ -38,6 +38,7 @@ typedef struct mention {
   int nc;
   int32_t cand[MAXC];
   uint8_t cue, inherited, weak, strong, prep, country, drop, person, nwords, stripped;
+  uint8_t common;        /* a common word: evidence must be close (same sentence, coordinated) */
   int32_t chosen;
 } mention;
 
@@ -84,6 +85,8 @@ static const char *const not_names[] = {
     "بينها", "مثل", "منهم", "تقع", "يقع", "تضم", "يسيطر", "تسيطر", "الخضراء", "الحمراء", "الصناعيه",
     "الحره", "الامنه", "العازله", "المحرره", "المحاصره", "الساخنه", "المحيطه", "المجاوره", "القريبه",
     "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "العربيه", "الاسلاميه", "مدنيه", "عربيه", NULL};
+/* words allowed between an area word and a quoted name: المناطق منها "X" */
+static const char *const fillers[] = {"منها", "ومنها", "بينها", "من", "مثل", "هي", "وهي", "ابرزها", "اهمها", "تدعي", "يدعي", "تسمي", "يسمي", "باسم", NULL};
 static const char *const area_heads[] = {"منطقه", "مناطق", "مواقع", "نقاط", "قري", "بلدات", "احياء", "قريه",
                                          "بلده", "حي", "مدينه", "مخيم", "ناحيه", "منها", "بينها", "مثل", NULL};
 
@@ -207,6 +210,10 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     uint8_t best_cl = 0;
     for (int k = 0; k < nf; k++) {
       if (f[k].clitics & RASD_CL_ENC) continue;
+      /* ك + name ("like X") is rarer than a word that starts with ك: كبيرة */
+      if ((f[k].clitics & RASD_CL_PREP) && f[k].p - 2 >= d->keys + d->toks[i].key && !(f[k].clitics & RASD_CL_ART) &&
+          !memcmp(f[k].p - 2, "\xd9\x83", 2))
+        continue;
       const gaz_group *gr = rasd__gaz_group(g, f[k].p, f[k].n);
       uint32_t name, len;
       if (gr && (len = match_group(g, d, gr, i, &name)) > best_len) {
@@ -266,19 +273,21 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     m->start_skip = letters ? skip_letters(d, i, letters) : 0;
     m->prep = (best_cl & RASD_CL_PREP) != 0;
     m->stripped = (best_cl & (RASD_CL_CONJ | RASD_CL_PREP)) && !(best_cl & RASD_CL_ART);
-    int all_country = 1, any_major = 0, all_cue = 1, multi = n0->nwords > 1 || (n0->flags & GNF_JOINED);
+    int all_country = 1, any_major = 0, any_core = 0, all_cue = 1, multi = n0->nwords > 1 || (n0->flags & GNF_JOINED);
     for (int c = 0; c < m->nc; c++) {
       const gaz_entry *e = E(g, m->cand[c]);
       if (e->kind != RASD_GAZ_COUNTRY) all_country = 0;
       if (major(e) && !(e->flags & GEF_CUE)) any_major = 1;
       if (!(e->flags & GEF_CUE)) all_cue = 0;
+      if (e->flags & GEF_CORE) any_core = 1;
     }
     for (int c = 0; c < m->nc; c++)
       if (E(g, m->cand[c])->kind == RASD_GAZ_COUNTRY) all_country = 1; /* a country name wins */
     m->country = (uint8_t)all_country;
     int art_mismatch = art_name && !(best_cl & RASD_CL_ART) && !multi;
     int short_name = !multi && n0->klen <= 6;
-    m->weak = (uint8_t)(cue_name || all_cue || art_mismatch || (m->stripped && !any_major) || (short_name && !any_major) ||
+    m->common = (uint8_t)(cue_name || all_cue);
+    m->weak = (uint8_t)(cue_name || all_cue || art_mismatch || (m->stripped && !any_major) || (short_name && (!any_major || !any_core)) ||
                         (!multi && !any_major && m->nc > 3));
     m->strong = (uint8_t)(!m->weak && (multi || any_major));
     nm++;
@@ -352,20 +361,23 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     mention *m = &ms[k];
     if (m->person && !m->cue) m->drop = 1;
   }
-  for (int pass = 0; pass < 2; pass++)
-    for (uint32_t k = 0; k < nm; k++) {
-      mention *m = &ms[k];
-      if (m->drop || !m->weak || m->cue) continue;
-      int ok = 0;
-      for (uint32_t o = 0; o < nm && !ok; o++) {
-        mention *x = &ms[o];
-        if (o == k || x->drop || x->country || (x->weak && !x->cue)) continue;
-        double lim = m->prep ? 150 : 75;
-        for (int c = 0; c < m->nc && !ok; c++) ok = mdist(g, m, m->cand[c], x) <= lim;
-      }
-      if (ok) m->weak = 0;
-      else if (pass == 1) m->drop = 1;
+  for (uint32_t k = 0; k < nm; k++) {
+    mention *m = &ms[k];
+    if (m->drop || !m->weak || m->cue) continue;
+    int ok = 0;
+    for (uint32_t o = 0; o < nm && !ok; o++) {
+      mention *x = &ms[o];
+      if (o == k || x->drop || x->country) continue;
+      int coord = (o + 1 == k && x->te_span + 1 >= m->tb) || (k + 1 == o && m->te_span + 1 >= x->tb);
+      /* evidence comes from confident places; along a coordination, from any kept one */
+      if (!(x->strong || (x->cue && !x->common) || (coord && o < k && !x->weak))) continue;
+      int same_sent = d->toks[x->tb].sent == d->toks[m->tb].sent;
+      double lim = m->common ? (coord ? 150 : same_sent ? 50 : 0) : m->prep ? 150 : 75;
+      for (int c = 0; c < m->nc && !ok; c++) ok = mdist(g, m, m->cand[c], x) <= lim;
     }
+    if (ok) m->weak = 0;
+    else m->drop = 1;
+  }
 
   /* 4. resolve */
   double votes[64] = {0}, total = 0;
@@ -430,6 +442,16 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       m->chosen = pick;
       if (pick < 0) m->drop = 1;
     }
+  /* a small place abroad, alone, in an article about elsewhere: a homonym */
+  for (uint32_t k = 0; k < nm; k++) {
+    mention *m = &ms[k];
+    if (m->drop || m->country || m->cue || m->nwords > 1 || total <= 0) continue;
+    const gaz_entry *e = E(g, m->chosen);
+    if (major(e)) continue;
+    int v = 0;
+    while (v < nv && vc[v] != e->country) v++;
+    if (v == nv || votes[v] <= 0) m->drop = 1;
+  }
 
   /* 5. unknown names after a cue */
   uint32_t nu = 0, ucap = 8;
@@ -453,7 +475,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         }
         break;
       }
-      if (d->toks[j].kind != RASD_TOK_WORD) break;
+      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(d, j, fillers)) break;
     }
     if (!quoted) {
       if (!c || c == CUE_NEAR || art) continue;
