@@ -345,7 +345,7 @@ static void set_range(dres *r, int32_t a, int32_t b, int prec, int32_t pub) {
 static int rel_at(const rasd_doc *d, uint32_t i, int32_t pub, uint32_t kinds, dres *r) {
   uint32_t e, sent = d->toks[i].sent;
   memset(r, 0, sizeof *r);
-  const rasd__tphrase *p = rel(d, i, kinds, ALLOW_CL | RASD_CL_ART, &e);
+  const rasd__tphrase *p = rel(d, i, kinds, ALLOW_CL, &e);
   if (!p) return 0;
   int n = p->b, y = pub != NO ? pub_year(pub) : 0;
   r->end = e;
@@ -528,6 +528,12 @@ static int date_at(const rasd_doc *d, uint32_t i, int32_t pub, dres *r) {
   return 0;
 }
 
+/* what a date can start with (the rest is only looked at around them) */
+#define START_TABS ((1u << RASD__PT_MONTH) | (1u << RASD__PT_REL))
+#define START_KINDS                                                                                                 \
+  (REL_START | RASD__K(RASD__RD_SINCE) | RASD__K(RASD__RD_AGO) | RASD__K(RASD__RD_TOD) |                            \
+   RASD__K(RASD__RD_MONTHWORD) | RASD__K(RASD__RD_YEARWORD))
+
 /* ---- publication day ------------------------------------------------------ */
 #define DATELINE_BYTES 600
 #define DATELINE_LINES 15
@@ -596,7 +602,9 @@ void rasd_date_find(rasd_doc *d) {
   d->dates = NULL;
   for (uint32_t i = 0; i < d->ntoks; i++) {
     const rasd_token *t = &d->toks[i];
-    if (t->kind != RASD_TOK_NUM && (t->kind != RASD_TOK_WORD || !rasd__tl_maybe(d->keys + t->key, t->key_len))) continue;
+    if (t->kind != RASD_TOK_NUM &&
+        (t->kind != RASD_TOK_WORD || !rasd__tl_starts(d, i, START_TABS, START_KINDS, ALLOW_CL)))
+      continue;
     dres r;
     if (!date_at(d, i, pub, &r) || r.end <= i) continue;
     rasd_date *o = push_date(d, &cap);

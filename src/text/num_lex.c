@@ -32,7 +32,13 @@ static rasd__tphrase *phrases;
 static uint32_t nphrases, capphrases;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static unsigned hbits(const char *s, size_t n) { return (unsigned)(rasd_hash_bytes(RASD_HASH_INIT, s, n) & (NBITS - 1)); }
+/* a multiplicative hash of up to 8 bytes: cheap enough to run on every token */
+static unsigned hbits(const char *s, size_t n) {
+  uint64_t x = 0;
+  memcpy(&x, s, n > 8 ? 8 : n);
+  x ^= (uint64_t)n << 59;
+  return (unsigned)((x * 0x9E3779B97F4A7C15ull) >> 48);
+}
 static void setbit(uint64_t *b, unsigned h) { b[h >> 6] |= 1ull << (h & 63); }
 static int getbit(const uint64_t *b, unsigned h) { return (int)((b[h >> 6] >> (h & 63)) & 1); }
 
@@ -91,6 +97,8 @@ static void add_phrase(const char *s, int tab, int a, int b, int c) {
     while (*q == ' ') q++;
   }
   rasd__tword *w = intern(p->w[0], p->wn[0]);
+  w->ptabs |= (uint8_t)(1u << tab);
+  if (tab == RASD__PT_REL) w->pkinds |= RASD__K(a);
   /* append at the chain's end so the data file's order is kept */
   p->next = -1;
   if (w->phr < 0) w->phr = (int32_t)nphrases;
@@ -159,27 +167,88 @@ static int has(const rasd__tword *w, unsigned want) {
          ((want & RASD__TW_PHR) && w->phr >= 0);
 }
 
-const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl) {
-  if (i >= d->ntoks) return NULL;
+/* The lexicon words among the clitic readings of a token (enclitic readings
+** left out), least stripped first.  The readings are a pure function of the
+** key's bytes, so answers are kept in a per-thread direct-mapped cache keyed
+** by those bytes: it serves both finders' repeated questions about a token
+** and the common words of every document, and never goes stale. */
+#define CACHE_SLOTS 4096
+#define CACHE_KEY 38
+#define CACHE_HITS 4
+typedef struct {
+  uint8_t cl;
+  uint16_t w; /* index into words[] */
+} hit;
+typedef struct {
+  uint16_t n;  /* key length; 0 = empty slot */
+  uint8_t word, nh;
+  char key[CACHE_KEY];
+  hit h[CACHE_HITS];
+} cache_ent;
+static _Thread_local cache_ent cache[CACHE_SLOTS];
+static _Thread_local cache_ent scratch; /* keys too long to keep */
+
+static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
   const rasd_token *t = &d->toks[i];
   const char *key = d->keys + t->key;
-  if (!rasd__tl_maybe(key, t->key_len)) return NULL;
-  const rasd__tword *w = rasd__tl_word(key, t->key_len);
-  if (w && has(w, want)) {
-    if (cl) *cl = 0;
-    return w;
+  uint32_t n = t->key_len;
+  int word = t->kind == RASD_TOK_WORD;
+  if (!rasd__tl_maybe(key, n)) {
+    *nh = 0;
+    return NULL;
   }
-  if (t->kind != RASD_TOK_WORD || !(allow & (RASD_CL_CONJ | RASD_CL_PREP | RASD_CL_ART | RASD_CL_FUT))) return NULL;
-  rasd_form f[RASD_MAX_FORMS];
-  int nf = rasd_tok_forms(d, i, f);
-  for (int k = 1; k < nf; k++) {
-    if (f[k].clitics & ~allow) continue;
-    if (f[k].clitics & RASD_CL_ENC) continue;
-    w = rasd__tl_word(f[k].p, f[k].n);
-    if (w && has(w, want)) {
-      if (cl) *cl = f[k].clitics;
-      return w;
+  cache_ent *c = &scratch;
+  if (n <= CACHE_KEY) {
+    uint64_t a = 0, b = 0;
+    memcpy(&a, key, n < 8 ? n : 8);
+    if (n > 8) memcpy(&b, key + n - 8, 8);
+    c = &cache[(((a ^ (b * 0xff51afd7ed558ccdull)) + n) * 0x9E3779B97F4A7C15ull) >> 52];
+    if (c->n == n && c->word == word && memcmp(c->key, key, n) == 0) {
+      *nh = c->nh;
+      return c->h;
     }
+  }
+  c->nh = 0;
+  c->n = 0;
+  uint32_t v;
+  if (rasd_strmap_get(words_map, key, n, &v)) c->h[c->nh++] = (hit){0, (uint16_t)v};
+  if (word) {
+    rasd_form f[RASD_MAX_FORMS];
+    int nf = rasd_tok_forms(d, i, f);
+    for (int k = 1; k < nf && c->nh < CACHE_HITS; k++) {
+      if (f[k].clitics & RASD_CL_ENC) continue;
+      if (rasd_strmap_get(words_map, f[k].p, f[k].n, &v)) c->h[c->nh++] = (hit){f[k].clitics, (uint16_t)v};
+    }
+  }
+  if (c != &scratch) {
+    memcpy(c->key, key, n);
+    c->n = (uint16_t)n;
+    c->word = (uint8_t)word;
+  }
+  *nh = c->nh;
+  return c->h;
+}
+
+int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow) {
+  if (i >= d->ntoks) return 0;
+  int nh;
+  const hit *h = token_hits(d, i, &nh);
+  for (int k = 0; k < nh; k++) {
+    const rasd__tword *w = &words[h[k].w];
+    if (h[k].cl & ~allow) continue;
+    if ((w->ptabs & tabs & ~(1u << RASD__PT_REL)) || ((tabs & (1u << RASD__PT_REL)) && (w->pkinds & kinds))) return 1;
+  }
+  return 0;
+}
+
+const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl) {
+  if (i >= d->ntoks) return NULL;
+  int nh;
+  const hit *h = token_hits(d, i, &nh);
+  for (int k = 0; k < nh; k++) {
+    if ((h[k].cl & ~allow) || !has(&words[h[k].w], want)) continue;
+    if (cl) *cl = h[k].cl;
+    return &words[h[k].w];
   }
   return NULL;
 }
@@ -191,25 +260,15 @@ static int tok_eq(const rasd_doc *d, uint32_t i, const char *s, uint32_t n) {
 const rasd__tphrase *rasd__tl_phrase(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds, unsigned allow,
                                      uint32_t *end) {
   if (i >= d->ntoks) return NULL;
-  const rasd_token *t = &d->toks[i];
-  const char *key = d->keys + t->key;
-  if (!rasd__tl_maybe(key, t->key_len)) return NULL;
-  rasd_form f[RASD_MAX_FORMS];
-  int nf;
-  if (t->kind == RASD_TOK_WORD && (allow & (RASD_CL_CONJ | RASD_CL_PREP | RASD_CL_ART))) nf = rasd_tok_forms(d, i, f);
-  else {
-    f[0].p = key;
-    f[0].n = t->key_len;
-    f[0].clitics = 0;
-    nf = 1;
-  }
+  int nh;
+  const hit *h = token_hits(d, i, &nh);
   const rasd__tphrase *best = NULL;
   uint32_t best_end = 0;
-  uint32_t sent = t->sent;
-  for (int k = 0; k < nf; k++) {
-    if (f[k].clitics & (~allow | RASD_CL_ENC)) continue;
-    const rasd__tword *w = rasd__tl_word(f[k].p, f[k].n);
-    if (!w) continue;
+  uint32_t sent = d->toks[i].sent;
+  for (int k = 0; k < nh; k++) {
+    const rasd__tword *w = &words[h[k].w];
+    if (h[k].cl & ~allow) continue;
+    if (!(w->ptabs & (1u << tab)) || (tab == RASD__PT_REL && !(w->pkinds & kinds))) continue;
     for (int32_t pi = w->phr; pi >= 0; pi = phrases[pi].next) {
       const rasd__tphrase *p = &phrases[pi];
       if (p->tab != tab) continue;

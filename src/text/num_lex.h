@@ -35,6 +35,8 @@ typedef struct rasd__tword {
   double nval;       /* value of a number word */
   const char *unit;  /* counted-noun class ("fighters"...) or NULL */
   int32_t phr;       /* first phrase starting with this word, -1 when none */
+  uint8_t ptabs;     /* bit (1 << RASD__PT_*) for each table with a phrase starting here */
+  uint32_t pkinds;   /* RASD__K(kind) for each REL phrase starting here */
 } rasd__tword;
 
 typedef struct rasd__tphrase {
@@ -68,6 +70,9 @@ const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, un
 const rasd__tphrase *rasd__tl_phrase(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds, unsigned allow,
                                      uint32_t *end);
 #define RASD__K(kind) (1u << (kind))
+/* 1 when some phrase of a table in tabs (bits 1 << RASD__PT_*; for REL only
+** the kinds in kinds) starts with a reading of token i allowed by allow. */
+int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow);
 
 /* Tabular Islamic calendar (civil epoch 622-07-16 Julian): days since
 ** 1970-01-01 of Hijri y/m/d, and back. */

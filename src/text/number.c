@@ -42,16 +42,29 @@ static const rasd__tword *numw(const rasd_doc *d, uint32_t i, uint8_t need, int 
 
 static int is_unit10(const rasd__tword *w) { return w && w->ncls == RASD__NW_UNIT && w->nval == 10; }
 
-/* digits: reject times, dates and anything else with : / or two dots */
-static int plain_digits(const rasd_doc *d, uint32_t i) {
+/* The value of a digits token, or 0 for times, dates and anything else with
+** : or / (13:31, 27/11/2020, 2021.05.01).  Dots between 3-digit groups
+** are thousands separators (75.000, 1.500.000), as many papers write them. */
+static int plain_digits(const rasd_doc *d, uint32_t i, double *val) {
   uint32_t n;
   const char *k = rasd_tok_key(d, i, &n);
-  int dots = 0;
+  int dots = 0, run = 0, grp3 = 1;
+  double all = 0;
   for (uint32_t j = 0; j < n; j++) {
     if (k[j] == ':' || k[j] == '/') return 0;
-    if (k[j] == '.') dots++;
+    if (k[j] == '.') {
+      if (dots && run != 3) grp3 = 0;
+      dots++;
+      run = 0;
+    } else if (k[j] >= '0' && k[j] <= '9') {
+      all = all * 10 + (k[j] - '0');
+      run++;
+    }
   }
-  if (dots > 1) return 0;
+  if (dots && run != 3) grp3 = 0;
+  *val = d->toks[i].num;
+  if (dots && grp3) *val = all;
+  else if (dots > 1) return 0;
   /* a dash glued to digits: 2021-05-01, 10-15 (dates and ranges) */
   if (i + 1 < d->ntoks && !(d->toks[i + 1].flags & RASD_TOKF_SPACE_BEFORE) && d->toks[i + 1].key_len == 1 &&
       d->keys[d->toks[i + 1].key] == '-' && i + 2 < d->ntoks && d->toks[i + 2].kind == RASD_TOK_NUM &&
@@ -70,8 +83,7 @@ static int parse_number(const rasd_doc *d, uint32_t i, nparse *np) {
   uint32_t sent = t->sent;
   memset(np, 0, sizeof *np);
   if (t->kind == RASD_TOK_NUM) {
-    if (!plain_digits(d, i)) return 0;
-    np->v = t->num;
+    if (!plain_digits(d, i, &np->v)) return 0;
     np->end = i + 1;
     const rasd__tword *s = numw(d, i + 1, 0, 0, sent);
     if (s && (s->ncls == RASD__NW_SCALE || s->ncls == RASD__NW_SCALEPL)) {
