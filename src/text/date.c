@@ -357,8 +357,23 @@ static int rel_at(const rasd_doc *d, uint32_t i, int32_t pub, uint32_t kinds, dr
       if (i > 0 && in_sent(d, i - 1, sent) && rel_is(d, i - 1, RASD__K(RASD__RD_BLOCKPRE), 0)) return 0;
     }
     set_range(r, pub + n, pub + n, RASD_PREC_DAY, pub);
-    /* أمس الجمعة، اليوم السبت: the weekday only confirms */
-    if (in_sent(d, e, sent) && rel(d, e, RASD__K(RASD__RD_WDAY), 0, &e)) r->end = e;
+    /* أمس الجمعة، اليوم (السبت): the weekday names the day; when it disagrees
+    ** with the publication metadata (written the day before it was dated),
+    ** the named weekday within three days wins */
+    {
+      uint32_t j = e, e2;
+      int paren = is_char(d, j, '(');
+      if (paren) j++;
+      const rasd__tphrase *q = in_sent(d, j, sent) ? rel(d, j, RASD__K(RASD__RD_WDAY), 0, &e2) : NULL;
+      if (q && (!paren || is_char(d, e2, ')'))) {
+        r->end = paren ? e2 + 1 : e2;
+        if (pub != NO) {
+          int diff = (q->b - rasd_weekday(pub + n) + 7) % 7; /* 0..6 days forward */
+          if (diff > 3) diff -= 7;
+          r->day = r->day_end = pub + n + diff;
+        }
+      }
+    }
     return 1;
   case RASD__RD_WDAY: {
     int32_t day = NO;

@@ -16,7 +16,7 @@
 
 /* number-word classes (data/text/numword.tsv) */
 enum { RASD__NW_UNIT = 1, RASD__NW_TEENHEAD, RASD__NW_TEN, RASD__NW_HUNDRED, RASD__NW_SCALE,
-       RASD__NW_SCALEPL, RASD__NW_SCALEDUAL, RASD__NW_VAGUE };
+       RASD__NW_SCALEPL, RASD__NW_SCALEDUAL, RASD__NW_VAGUE, RASD__NW_ORDINAL };
 /* counted-noun forms (data/text/numunit.tsv) */
 enum { RASD__NU_SG = 1, RASD__NU_PL, RASD__NU_DUAL, RASD__NU_OF, RASD__NU_ADJ };
 /* date-word kinds (data/text/reldate.tsv) */

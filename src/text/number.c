@@ -40,6 +40,10 @@ static const rasd__tword *numw(const rasd_doc *d, uint32_t i, uint8_t need, int 
   return w;
 }
 
+/* A scale word after a count: ثلاثة آلاف، 60 ألفاً (the accusative ألفا reads
+** as a dual on its own, ألفا عنصر = 2000, but multiplies after a count). */
+static double scale_of(const rasd__tword *w) { return w->ncls == RASD__NW_SCALEDUAL ? w->nval / 2 : w->nval; }
+
 static int is_unit10(const rasd__tword *w) { return w && w->ncls == RASD__NW_UNIT && w->nval == 10; }
 
 /* The value of a digits token, or 0 for times, dates and anything else with
@@ -86,8 +90,8 @@ static int parse_number(const rasd_doc *d, uint32_t i, nparse *np) {
     if (!plain_digits(d, i, &np->v)) return 0;
     np->end = i + 1;
     const rasd__tword *s = numw(d, i + 1, 0, 0, sent);
-    if (s && (s->ncls == RASD__NW_SCALE || s->ncls == RASD__NW_SCALEPL)) {
-      np->v *= s->nval;
+    if (s && (s->ncls == RASD__NW_SCALE || s->ncls == RASD__NW_SCALEPL || s->ncls == RASD__NW_SCALEDUAL)) {
+      np->v *= scale_of(s);
       np->end = i + 2;
       np->scaled = 1;
     }
@@ -106,6 +110,12 @@ static int parse_number(const rasd_doc *d, uint32_t i, nparse *np) {
     np->noun = w;
     return 1;
   }
+  /* عشر after an ordinal: القرن التاسع عشر */
+  if (is_unit10(w) && i > 0 && d->toks[i - 1].sent == sent) {
+    const rasd__tword *o = rasd__tl_tok(d, i - 1, RASD__TW_NUM, RASD_CL_CONJ | RASD_CL_PREP, NULL);
+    if (o && o->ncls == RASD__NW_ORDINAL) return 0;
+  }
+  if (w->ncls == RASD__NW_ORDINAL) return 0;
   /* the article only on vague plurals: العشرات، الآلاف (not المئة of في المئة) */
   if ((cl & RASD_CL_ART) && w->ncls != RASD__NW_VAGUE && w->ncls != RASD__NW_SCALEPL) return 0;
   double total = 0, cur = 0;
@@ -156,9 +166,9 @@ static int parse_number(const rasd_doc *d, uint32_t i, nparse *np) {
   /* continuation: a scale without و, or و + a smaller part */
   for (;;) {
     const rasd__tword *x = numw(d, j, 0, 0, sent);
-    if (x && (x->ncls == RASD__NW_SCALE || x->ncls == RASD__NW_SCALEPL) && cur > 0 &&
+    if (x && (x->ncls == RASD__NW_SCALE || x->ncls == RASD__NW_SCALEPL || x->ncls == RASD__NW_SCALEDUAL) && cur > 0 &&
         (last == RASD__NW_UNIT || last == RASD__NW_TEN || last == RASD__NW_HUNDRED)) {
-      total += cur * x->nval;
+      total += cur * scale_of(x);
       cur = 0;
       last = RASD__NW_SCALE;
       j++;

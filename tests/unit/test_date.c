@@ -229,6 +229,14 @@ TEST(date_relative_day_with_weekday) {
   one("وصلت التعزيزات صباح اليوم السبت.", "صباح اليوم السبت", "2021-05-01", NULL, RASD_PREC_DAY, 1);
 }
 
+TEST(date_day_word_with_weekday_in_brackets) {
+  /* published on Tuesday 2015-07-21 but written on Monday: the weekday wins */
+  one_at("2015-07-21", "قالت الوزارة في بيان، اليوم (الاثنين)، إن انفجاراً وقع.", "اليوم (الاثنين)", "2015-07-20", NULL,
+         RASD_PREC_DAY, 1);
+  one_at("2015-07-21", "وصل الوفد أمس (الأحد) إلى العاصمة.", "أمس (الأحد)", "2015-07-19", NULL, RASD_PREC_DAY, 1);
+  one_at("2015-07-21", "وصل الوفد أمس (الاثنين) إلى العاصمة.", "أمس (الاثنين)", "2015-07-20", NULL, RASD_PREC_DAY, 1);
+}
+
 TEST(date_weekdays) {
   /* 2021-05-01 is a Saturday */
   one("قصفت الطائرات البلدة الخميس.", "الخميس", "2021-04-29", NULL, RASD_PREC_DAY, 1);
@@ -283,6 +291,7 @@ TEST(date_today_that_is_not_today) {
   none("احتفلت المملكة اليوم الوطني.");
   none("وفي ذلك اليوم انسحبت القوات.");
   none("وفي اليوم التالي انسحبت القوات.");
+  none("يدخل عشرة مفتشين في اليوم.");
 }
 
 TEST(date_spans_sorted_disjoint_and_numbers_dropped) {

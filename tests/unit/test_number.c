@@ -83,6 +83,13 @@ TEST(number_words_hundreds_thousands_millions) {
   one("قتل ألف وخمسمئة مقاتل.", "ألف وخمسمئة مقاتل", 1500, RASD_Q_EXACT, "fighters");
   one("يعيش في المخيمات مليون شخص.", "مليون شخص", 1000000, RASD_Q_EXACT, "people");
   one("نزح مليونان من السكان.", "مليونان", 2000000, RASD_Q_EXACT, NULL);
+  one("لا يزال 60 ألفاً يعيشون في خيام.", "60 ألفاً", 60000, RASD_Q_EXACT, NULL);
+  one("قدرت اللجنة عدد الضحايا بأكثر من أربعين ألفاً.", "بأكثر من أربعين ألفاً", 40000, RASD_Q_AT_LEAST, NULL);
+}
+
+TEST(number_ordinals_are_not_counts) {
+  rasd_doc *d = t_doc("تعود المخطوطة إلى القرن التاسع عشر، وجاء الفريق في المركز الثالث.", PUB, 0);
+  CHECK_INT(d->nnums, 0);
 }
 
 TEST(number_duals_count_two) {
