@@ -118,6 +118,14 @@ static int month_at(const rasd_doc *d, uint32_t i, unsigned allow, int *m, int *
   *hijri = p->b;
   *amb = p->c;
   uint32_t e = *end, e2;
+  const rasd__tphrase *q0;
+  if (in_sent(d, e, d->toks[i].sent) && (q0 = rasd__tl_phrase(d, e, RASD__PT_MONTH, 0, 0, &e2)) != NULL &&
+      q0->a == p->a && q0->b == p->b) {
+    /* يوليو تموز */
+    *amb = 0;
+    *end = e2;
+    return 1;
+  }
   if ((is_char(d, e, '/') || is_char(d, e, '(') || is_char(d, e, '-')) && in_sent(d, e + 1, d->toks[i].sent)) {
     const rasd__tphrase *q = rasd__tl_phrase(d, e + 1, RASD__PT_MONTH, 0, 0, &e2);
     if (q && q->a == p->a && q->b == p->b) {
@@ -198,7 +206,23 @@ static int numeric_key(const char *k, uint32_t n, int *y, int *m, int *dd) {
   if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) { *y = g[0]; *m = g[1]; *dd = g[2]; }
   else if (len[2] == 4 && len[0] <= 2 && len[1] <= 2) { *y = g[2]; *m = g[1]; *dd = g[0]; }
   else return 0;
+  if (*y >= 1300 && *y <= 1500) return *m >= 1 && *m <= 12 && *dd >= 1 && *dd <= 30 ? 2 : 0; /* Hijri: 10-10-1436هـ */
   return *y >= 1900 && *y <= 2100 && valid_ymd(*y, *m, *dd);
+}
+
+/* Fill r from a numeric date (kind 1 Gregorian, 2 Hijri) ending before token e,
+** taking a Hijri era mark after it. */
+static int numeric_date(const rasd_doc *d, int kind, int y, int m, int dd, uint32_t e, dres *r) {
+  uint32_t e2;
+  if (kind == 2) {
+    r->day = r->day_end = rasd__hijri_days(y, m, dd);
+    r->hijri = 1;
+    if (e < d->ntoks && d->toks[e].sent == d->toks[e - 1].sent && rel(d, e, RASD__K(RASD__RD_HIJRI), 0, &e2)) e = e2;
+  } else
+    r->day = r->day_end = rasd_days_from_civil(y, m, dd);
+  r->has_year = 1;
+  r->end = e;
+  return 1;
 }
 
 /* An absolute date starting at token i. */
@@ -211,12 +235,8 @@ static int abs_at(const rasd_doc *d, uint32_t i, int32_t pub, dres *r) {
     uint32_t n;
     const char *k = rasd_tok_key(d, i, &n);
     /* one token: 2021.05.01, 27/11/2020 */
-    if (numeric_key(k, n, &y, &m, &dd)) {
-      r->day = r->day_end = rasd_days_from_civil(y, m, dd);
-      r->has_year = 1;
-      r->end = i + 1;
-      return 1;
-    }
+    int kind = numeric_key(k, n, &y, &m, &dd);
+    if (kind) return numeric_date(d, kind, y, m, dd, i + 1, r);
     if (!tok_int(d, i, &v, &nd)) return 0;
     /* 2021-05-01, 01-05-2021: five glued tokens */
     if (i + 4 < d->ntoks && is_char(d, i + 1, '-') && is_char(d, i + 3, '-') && glued(d, i + 1) && glued(d, i + 2) &&
@@ -227,12 +247,8 @@ static int abs_at(const rasd_doc *d, uint32_t i, int32_t pub, dres *r) {
         memcpy(buf + bl, d->keys + d->toks[j].key, d->toks[j].key_len);
         bl += d->toks[j].key_len;
       }
-      if (numeric_key(buf, bl, &y, &m, &dd)) {
-        r->day = r->day_end = rasd_days_from_civil(y, m, dd);
-        r->has_year = 1;
-        r->end = i + 5;
-        return 1;
-      }
+      kind = numeric_key(buf, bl, &y, &m, &dd);
+      if (kind) return numeric_date(d, kind, y, m, dd, i + 5, r);
     }
     /* day [من] month [year] */
     if (nd <= 2 && v >= 1 && v <= 31) {

@@ -138,6 +138,8 @@ TEST(date_day_month_year_egyptian_and_maghrebi) {
 TEST(date_month_pairs) {
   one("وقع الهجوم في 10 آب/أغسطس 2020.", "10 آب/أغسطس 2020", "2020-08-10", NULL, RASD_PREC_DAY, 0);
   one("وقع الهجوم في 10 أغسطس (آب) 2020.", "10 أغسطس (آب) 2020", "2020-08-10", NULL, RASD_PREC_DAY, 0);
+  one("وقع الهجوم في 10 حزيران (يونيو) 2020.", "10 حزيران (يونيو) 2020", "2020-06-10", NULL, RASD_PREC_DAY, 0);
+  one("تستمر المهلة حتى نهاية يوليو تموز 2020.", "يوليو تموز 2020", "2020-07-01", "2020-07-31", RASD_PREC_MONTH, 0);
   one("تم ذلك في أبريل (نيسان) الماضي.", "أبريل (نيسان)", "2021-04-01", "2021-04-30", RASD_PREC_MONTH, 0);
 }
 
@@ -190,6 +192,18 @@ TEST(date_hijri) {
   d = t_doc("جرى ذلك في شهر محرم 1443 هـ.", PUB, 0);
   t = date(d, "شهر محرم 1443 هـ");
   CHECK(t && t->hijri && t->prec == RASD_PREC_MONTH && t->day_end - t->day >= 28 && t->day_end - t->day <= 29);
+  /* numeric Hijri dates */
+  d = t_doc("تبدأ المقابلات الأحد 10-10-1436هـ في الرياض.", PUB, 0);
+  t = date(d, "الأحد 10-10-1436هـ");
+  CHECK(t && t->hijri && t->prec == RASD_PREC_DAY);
+  if (t) CHECK(t->day >= D("2015-07-25") && t->day <= D("2015-07-27"));
+  d = t_doc("صدر التعميم بتاريخ 5/3/1437 هـ.", PUB, 0);
+  t = date(d, "5/3/1437 هـ");
+  CHECK(t && t->hijri && t->prec == RASD_PREC_DAY);
+  /* a Hijri year */
+  d = t_doc("ارتفعت الأسعار خلال عام 1436هـ.", PUB, 0);
+  t = date(d, "عام 1436هـ");
+  CHECK(t && t->hijri && t->prec == RASD_PREC_YEAR && t->day_end - t->day >= 353 && t->day_end - t->day <= 355);
   /* Hijri month with a day and no year: the latest such day not after publication + 7 */
   d = t_doc("هاجم المسلحون الحاجز في 10 رمضان.", PUB, 0);
   t = date(d, "10 رمضان");
