@@ -197,8 +197,8 @@ static int cmd_info(int argc, char **argv) {
   if (code >= 0) return code;
   clock_gettime(CLOCK_MONOTONIC, &t1);
   double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
-  printf("{\"file\":\"%s\",\"entries\":%zu,\"names\":%zu,\"load_ms\":%.2f}\n", rasd_gaz_path(g), rasd_gaz_count(g),
-         rasd_gaz_name_count(g), ms);
+  printf("{\"file\":\"%s\",\"entries\":%zu,\"names\":%zu,\"geonames\":%s,\"load_ms\":%.2f}\n", rasd_gaz_path(g),
+         rasd_gaz_count(g), rasd_gaz_name_count(g), rasd_gaz_has_geonames(g) ? "true" : "false", ms);
   rasd_gaz_free(g);
   return rasd_cli_finish_stdout(RASD_EXIT_OK);
 }

@@ -385,6 +385,7 @@ static rasd_rc read_places(builder *b, const char *path, int optional, uint8_t o
       ei = (int32_t)found;
       e = &b->ents[ei];
     } else {
+      if (!has_point && gid) continue; /* a GeoNames place this build does not have */
       if (!has_point) { rc = bad_row(b, &t, "a new place needs lat and lon"); break; }
       e = new_entry(b);
       ei = (int32_t)(b->nents - 1);
@@ -665,7 +666,9 @@ static rasd_rc emit(builder *b, void **img, size_t *len) {
   size_t w = 0;
   for (size_t i = 0; i < b->nnames; i++) {
     if (w && b->names[w - 1].key == b->names[i].key && b->names[w - 1].entry == b->names[i].entry) {
-      b->names[w - 1].flags |= b->names[i].flags & (GNF_CUE | GNF_ART);
+      /* cue if any spelling says so; "needs the article" only if every spelling has it */
+      b->names[w - 1].flags |= b->names[i].flags & GNF_CUE;
+      if (!(b->names[i].flags & GNF_ART)) b->names[w - 1].flags &= (uint8_t)~GNF_ART;
       if (!(b->names[i].flags & GNF_JOINED)) b->names[w - 1].flags &= (uint8_t)~GNF_JOINED;
       continue;
     }

@@ -3,8 +3,10 @@
 ** looking entries up.  See gaz_format.h for the layout.
 **
 ** Where the file is found: $RASD_GAZETTEER, DIR/geo/gazetteer.bin, then
-** the build's own (RASD_GAZ_FILE, set by the Makefile).  Without any, the
-** curated TSVs of DIR/geo are compiled in memory (a note goes to stderr once).
+** the build's own (RASD_GAZ_FILE, set by the Makefile) when DIR is the
+** built-in data directory.  Without any, the curated TSVs of DIR/geo are
+** compiled in memory (a note goes to stderr once).  RASD_GAZETTEER=- asks
+** for the curated data alone, quietly (tests use it).
 */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -20,6 +22,9 @@
 
 #ifndef RASD_GAZ_FILE
 #define RASD_GAZ_FILE ""
+#endif
+#ifndef RASD_DATA_DIR
+#define RASD_DATA_DIR "data"
 #endif
 
 /* ---- folding names ------------------------------------------------------ */
@@ -137,22 +142,25 @@ static int readable(const char *p) { return p && *p && access(p, R_OK) == 0; }
 rasd_rc rasd_gaz_open(const char *dir, rasd_gaz **out, rasd_diag *diag) {
   *out = NULL;
   const char *env = getenv("RASD_GAZETTEER");
-  if (env && *env) return rasd_gaz_open_file(env, out, diag);
+  int curated_only = env && !strcmp(env, "-");
+  if (env && *env && !curated_only) return rasd_gaz_open_file(env, out, diag);
   size_t dl = strlen(dir);
   char *local = rasd_xmalloc(dl + 32);
   memcpy(local, dir, dl);
   strcpy(local + dl, "/geo/gazetteer.bin");
   rasd_rc rc;
-  if (readable(local)) {
+  if (!curated_only && readable(local)) {
     rc = rasd_gaz_open_file(local, out, diag);
     free(local);
     return rc;
   }
   free(local);
-  if (readable(RASD_GAZ_FILE)) return rasd_gaz_open_file(RASD_GAZ_FILE, out, diag);
+  /* the build's own file was compiled from the built-in data directory */
+  if (!curated_only && !strcmp(dir, RASD_DATA_DIR) && readable(RASD_GAZ_FILE))
+    return rasd_gaz_open_file(RASD_GAZ_FILE, out, diag);
   /* curated data only, compiled in memory */
   static int noted;
-  if (!noted++)
+  if (!curated_only && !noted++)
     fprintf(stderr, "rasd: note: no compiled gazetteer (run `make` after `make setup`); "
                     "using the curated places of %s/geo only\n", dir);
   rasd_gaz_sources src = {0};
@@ -188,6 +196,7 @@ void rasd_gaz_free(rasd_gaz *g) {
 size_t rasd_gaz_count(const rasd_gaz *g) { return g ? g->h->nentries : 0; }
 size_t rasd_gaz_name_count(const rasd_gaz *g) { return g ? g->h->nnames : 0; }
 const char *rasd_gaz_path(const rasd_gaz *g) { return g ? g->path : ""; }
+int rasd_gaz_has_geonames(const rasd_gaz *g) { return g && (g->h->flags & GAZ_HAS_GEONAMES) != 0; }
 
 static const char *str_or_null(const rasd_gaz *g, uint32_t off) { return off ? g->pool + off : NULL; }
 

@@ -45,8 +45,9 @@ typedef struct rasd_gaz_info {
 
 /* Load the gazetteer for data directory dir.  The compiled file is looked
 ** for at $RASD_GAZETTEER, dir/geo/gazetteer.bin, then the build's own
-** (RASD_GAZ_FILE); when none is there the curated TSV files of dir/geo are
-** compiled in memory and a note is printed once on stderr.  On failure
+** (RASD_GAZ_FILE) when dir is the built-in data directory; when none is
+** there the curated TSV files of dir/geo are compiled in memory and a note
+** is printed once on stderr ($RASD_GAZETTEER=- : curated only, no note).  On failure
 ** returns LEXICON or IO with *diag filled and *out NULL. */
 rasd_rc rasd_gaz_open(const char *dir, rasd_gaz **out, rasd_diag *diag);
 /* Load one compiled file (NULL path: error).  Same failure contract. */
@@ -61,6 +62,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *doc);
 size_t rasd_gaz_count(const rasd_gaz *g);      /* entries */
 size_t rasd_gaz_name_count(const rasd_gaz *g); /* indexed names */
 const char *rasd_gaz_path(const rasd_gaz *g);  /* file loaded, or "(curated, in memory)" */
+int rasd_gaz_has_geonames(const rasd_gaz *g);  /* 1 when built with GeoNames cities500 */
 /* Fill *info for entry i (< rasd_gaz_count); returns 0 when out of range. */
 int rasd_gaz_entry(const rasd_gaz *g, int32_t i, rasd_gaz_info *info);
 /* Indexed spelling i (< rasd_gaz_name_count): its folded key (not

@@ -20,6 +20,8 @@
 ** All per-document memory comes from doc->arena.
 */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../text/text.h"
@@ -79,12 +81,15 @@ static const char *const not_names[] = {
     "جديد", "واحد", "سكني", "عسكري", "حدودي", "ما", "من", "في", "الي", "علي", "عن", "مع", "بين", "كل", "تلك",
     "هذه", "هذا", "ذلك", "التي", "الذي", "او", "و", "ثم", "قد", "لا", "لم", "لن", "غير", "اي", "بعض", "عده",
     "عدد", "عدة", "ساحليه", "زراعيه", "صناعيه", "نائيه", "مجاوره", "محاذيه", "قريبه", "بعيده", "مختلفه",
-    "متفرقه", "عديده", "كثيره", "امنه", "خاليه", "تابعه", "واسعه", "شاسعه", "استراتيجيه", "حيويه", "مهمه",
+    "متفرقه", "عديده", "لها", "له", "ذات", "ايام", "فتره", "وجود", "اليورو", "الخليج", "العالم", "اخري", "ثانيه", "ثالثه", "كثيره", "امنه", "خاليه", "تابعه", "واسعه", "شاسعه", "استراتيجيه", "حيويه", "مهمه",
     "المدينه", "القريه", "البلده", "المنطقه", "السيطره", "العمليات", "الاشتباكات", "المعارك", "الحدود",
     "الاشتباك", "النزاع", "الصراع", "النفوذ", "التماس", "العمليه", "الحرب", "القتال", "المواجهات", "منها",
     "بينها", "مثل", "منهم", "تقع", "يقع", "تضم", "يسيطر", "تسيطر", "الخضراء", "الحمراء", "الصناعيه",
     "الحره", "الامنه", "العازله", "المحرره", "المحاصره", "الساخنه", "المحيطه", "المجاوره", "القريبه",
     "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "العربيه", "الاسلاميه", "مدنيه", "عربيه", NULL};
+/* first words that are written apart or glued to the next (البو كمال / البوكمال) */
+static const char *const glue_heads[] = {"ابو", "بو", "البو", "ام", "عين", "بني", "بيت", "دير", "تل", "كفر", "راس",
+                                         "عبد", "ابي", "بير", "بئر", NULL};
 /* words allowed between an area word and a quoted name: المناطق منها "X" */
 static const char *const fillers[] = {"منها", "ومنها", "بينها", "من", "مثل", "هي", "وهي", "ابرزها", "اهمها", "تدعي", "يدعي", "تسمي", "يسمي", "باسم", NULL};
 static const char *const area_heads[] = {"منطقه", "مناطق", "مواقع", "نقاط", "قري", "بلدات", "احياء", "قريه",
@@ -221,7 +226,8 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         best_off = (uint32_t)(f[k].p - (d->keys + d->toks[i].key));
       }
       /* glued to the next word */
-      if (best_len < 2 && i + 1 < d->ntoks && d->toks[i + 1].kind == RASD_TOK_WORD && d->toks[i + 1].sent == d->toks[i].sent) {
+      if (best_len < 2 && i + 1 < d->ntoks && d->toks[i + 1].kind == RASD_TOK_WORD && d->toks[i + 1].sent == d->toks[i].sent &&
+          in_list(f[k].p, f[k].n, glue_heads) && d->toks[i + 1].key_len >= 6) {
         uint32_t n2;
         const char *p2 = rasd_tok_key(d, i + 1, &n2);
         if (f[k].n + n2 <= sizeof joined) {
@@ -263,7 +269,12 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       for (int c = 0; c < m->nc; c++) dup |= m->cand[c] == x->entry;
       if (!dup && m->nc < MAXC) m->cand[m->nc++] = x->entry;
     }
-    if (never || !m->nc) { i += best_len; continue; }
+    /* الرياض is a place, رياض is not: a name always written with the article
+    ** does not match a word without it */
+    if (never || !m->nc || (art_name && !(best_cl & RASD_CL_ART) && !(n0->flags & GNF_JOINED) && n0->nwords == 1)) {
+      i += best_len;
+      continue;
+    }
     /* proclitics to leave out of the span: و ف ب ك ل, not the article */
     uint32_t letters = best_off / 2;
     if ((best_cl & RASD_CL_ART) && best_off >= 4) {
@@ -478,7 +489,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(d, j, fillers)) break;
     }
     if (!quoted) {
-      if (!c || c == CUE_NEAR || art) continue;
+      if (!c || c == CUE_NEAR || c == CUE_AREA || art) continue;
       if (d->toks[cand].kind != RASD_TOK_WORD || d->toks[cand].sent != d->toks[i].sent) continue;
       span = 1;
       if (tok_in(d, cand, heads) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
@@ -499,6 +510,8 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       if (in_list(p, n, not_names) || cue_of(d, t, NULL) || tok_in(d, t, preps)) bad = 1;
       if (!quoted && t == cand && n >= 4 && p[n - 2] == '\xd9' && p[n - 1] == '\x8a' && !(n > 4 && p[0] == '\xd8' && p[1] == '\xa7')) bad = 1;
       if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4)) bad = 1; /* -ية adjectives */
+      /* an indefinite word in -ة after an indefinite cue is an adjective: منطقة حساسة */
+      if (!quoted && c != CUE_TOWN && t == cand && n >= 6 && !memcmp(p + n - 2, "\xd9\x87", 2) && !rasd_key_noart(p, n)) bad = 1;
       if (n < 4) bad = 1;
     }
     for (uint32_t k = 0; k < nm; k++)
@@ -516,6 +529,14 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     u->chosen = -1;
     i = cand + span - 1;
   }
+
+  if (getenv("RASD_GEO_DEBUG"))
+    for (uint32_t k = 0; k < nm; k++) {
+      const mention *m = &ms[k];
+      fprintf(stderr, "geo: %.*s nc=%d cue=%d weak=%d strong=%d common=%d country=%d drop=%d person=%d chosen=%d\n",
+              (int)(d->toks[m->te - 1].end - d->toks[m->tb].start), d->text + d->toks[m->tb].start, m->nc, m->cue, m->weak,
+              m->strong, m->common, m->country, m->drop, m->person, m->chosen);
+    }
 
   /* 6. output, in text order */
   uint32_t nout = 0;
