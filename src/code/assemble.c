@@ -223,12 +223,18 @@ static void fix_sectors(coder *c, rasd_event *ev) {
 }
 
 /* ---- place and date ------------------------------------------------------ */
+/* The place of tokens [b, e): the most specific resolved place; among equals
+** the destination (إلى مدينة X) or one named with a cue word (مدينة، بلدة). */
 static int32_t pick_place(const rasd_doc *d, uint32_t b, uint32_t e) {
   int32_t best = -1;
+  int bestscore = 1 << 20;
   for (uint32_t i = 0; i < d->nplaces; i++) {
     const rasd_place *p = &d->places[i];
     if (p->entry < 0 || p->tok_begin < b || p->tok_begin >= e) continue;
-    if (best < 0 || p->geo_precision < d->places[best].geo_precision) best = (int32_t)i;
+    int score = p->geo_precision * 10 - (p->cue ? 2 : 0);
+    for (uint32_t k = p->tok_begin > 2 ? p->tok_begin - 2 : 0; k < p->tok_begin; k++)
+      if (rasd__evt_tok_is(d, k, "\xd8\xa7\xd9\x84\xd9\x8a")) score -= 3; /* الي (إلى folded) */
+    if (score < bestscore) { bestscore = score; best = (int32_t)i; }
   }
   return best;
 }
@@ -264,6 +270,7 @@ typedef struct cand {
   uint32_t last_te;  /* end of its last trigger */
   int maxbase;       /* best hit_base of its triggers */
   int counted;       /* a count or size was found */
+  int has_dead;      /* a casualty (dead) trigger is in it */
   const rasd__hit *first;
   int strength;
 } cand;
@@ -321,9 +328,9 @@ static int hit_base(const coder *c, const rasd__hit *t) {
   const rasd_doc *d = c->d;
   const rasd__trig *row = &c->lex->trig[t->row];
   static const char *const preps[] = {"\xd9\x81\xd9\x8a", "\xd8\xb9\xd9\x84\xd9\x89", "\xd8\xb9\xd9\x84\xd9\x8a",
-                                      "\xd8\xb9\xd9\x86", "\xd9\x85\xd9\x86", "\xd8\xa7\xd9\x86",
+                                      "\xd8\xb9\xd9\x86", "\xd9\x85\xd9\x86",
                                       "\xd8\xa7\xd9\x84\xd9\x8a"};
-  /* في على علي عن من ان الي (folded) */
+  /* في على علي عن من الي (folded): a verbal noun after a preposition */
   int after_prep = 0;
   if (t->tb > 0)
     for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
@@ -342,11 +349,26 @@ static int hit_base(const coder *c, const rasd__hit *t) {
     if (t->imperfect || after_prep) return 0;
     return 2;
   }
+  /* a noun: after a light verb (شن هجوما، تشن حملة، نفذ عملية) it is told as done */
+  static const char *const light[] = {"\xd8\xb4\xd9\x86", "\xd8\xb4\xd9\x86\xd8\xaa",             /* شن شنت */
+                                      "\xd8\xb4\xd9\x86\xd9\x88\xd8\xa7", "\xd8\xaa\xd8\xb4\xd9\x86", /* شنوا تشن */
+                                      "\xd9\x8a\xd8\xb4\xd9\x86", "\xd9\x86\xd9\x81\xd8\xb0",         /* يشن نفذ */
+                                      "\xd9\x86\xd9\x81\xd8\xb0\xd8\xaa", "\xd9\x86\xd9\x81\xd8\xb0\xd9\x88\xd8\xa7", /* نفذت نفذوا */
+                                      "\xd8\xaa\xd9\x86\xd9\x81\xd8\xb0", "\xd9\x8a\xd9\x86\xd9\x81\xd8\xb0"}; /* تنفذ ينفذ */
+  for (uint32_t back = 1; back <= 2 && back <= t->tb; back++) {
+    const rasd_token *pt = &d->toks[t->tb - back];
+    if (pt->kind != RASD_TOK_WORD) break;
+    const char *pk = d->keys + pt->key;
+    uint32_t pn = pt->key_len;
+    if (pn > 2 && !memcmp(pk, "\xd9\x88", 2)) { pk += 2; pn -= 2; } /* و */
+    for (size_t i = 0; i < sizeof light / sizeof *light; i++)
+      if (strlen(light[i]) == pn && !memcmp(pk, light[i], pn)) return 2;
+  }
   /* a noun: definite = a reference to a known act */
   const char *k = d->keys + d->toks[t->tb].key;
   uint32_t n = d->toks[t->tb].key_len;
   int definite = (t->clitics & RASD_CL_ART) || (n > 6 && !memcmp(k, "\xd8\xa7\xd9\x84", 4));
-  if (definite || (t->clitics & RASD_CL_ENC)) return 0; /* الهجوم، هجومها: a known act */
+  if ((definite && t->te - t->tb == 1) || (t->clitics & RASD_CL_ENC)) return 0; /* الهجوم، هجومها: a known act */
   /* مقتل جندي، إصابة شرطي: a casualty noun told as such is a report; after a
      preposition (على مقتل، في مقتل) it refers to one */
   if (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)) return after_prep ? 0 : 2;
@@ -392,7 +414,7 @@ static void code_sentence(coder *c, uint32_t s) {
       const rasd_event *ke = &c->ev[k->ei];
       int brk = 0;
       for (uint32_t q = k->last_te; q < t->tb; q++) brk |= rasd__evt_clause_break(d, q);
-      if (tmp.dead >= 0 && ke->dead >= 0 && tmp.dead != ke->dead && brk) k = NULL;
+      if (tmp.dead >= 0 && brk && ((ke->dead >= 0 && tmp.dead != ke->dead) || (ke->dead < 0 && k->has_dead))) k = NULL;
     }
     if (!k) {
       if (ncand == 16) continue;
@@ -408,12 +430,12 @@ static void code_sentence(coder *c, uint32_t s) {
     }
     rasd_event *ev = &c->ev[k->ei];
     k->last_te = t->te;
+    if (row->flags & RASD__TF_DEAD) k->has_dead = 1;
     for (int m = 0; m < RASD_MAX_MODES && row->mode[m]; m++) add_mode(ev, row->mode[m]);
     if (!ev->acled_type && row->acled_type) { ev->acled_type = row->acled_type; ev->acled_subtype = row->acled_sub; }
     rasd__evt_explain(d, ev, "%s%s%s", row->explain, t->how == 2 ? " (stem)" : t->how == 3 ? " (imperfect stem)" : "",
                       t->imperfect ? " [imperfect]" : "");
     int strength = hit_base(c, t);
-    if (strength > k->maxbase) k->maxbase = strength;
     int support = 0;
     counts(c, &h, t, nums, nn, se, ev, &support);
     if (row->flags & RASD__TF_OBJ) {
@@ -421,6 +443,8 @@ static void code_sentence(coder *c, uint32_t s) {
         if (cue_kind(c, &h, q) == RASD__CUE_MILOBJ && h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 3) support++;
     }
     if (row->flags & RASD__TF_TREND) support += 2;
+    if ((row->flags & RASD__TF_OBJ) && !support) strength = 0; /* أرسل رسالة: not a force */
+    if (strength > k->maxbase) k->maxbase = strength;
     if (support) {
       strength += 2;
       k->counted = 1;
@@ -530,7 +554,10 @@ static void code_sentence(coder *c, uint32_t s) {
                       anchors, need(ev->event));
     if (inherited) rasd__evt_explain(d, ev, "rule: place inherited from the context");
     if (!own_date) rasd__evt_explain(d, ev, "rule: no date words: publication date, precision week");
-    rasd__evt_background(c->lex, d, &h, sb, se, t, own_date, ev);
+    int sib_bg = 0;
+    for (int q = 0; q < j; q++)
+      if (!cands[q].drop && c->ev[cands[q].ei].background) sib_bg = 1;
+    rasd__evt_background(c->lex, d, &h, sb, se, t, own_date, sib_bg, ev);
     ev->confidence = 0.35f + (k->strength < 2 ? 0.0f : 0.2f) + (ev->nactor ? 0.15f : 0.0f) +
                      (ev->place >= 0 && !inherited ? 0.15f : 0.0f) + (own_date ? 0.1f : 0.0f);
     if (ev->confidence > 0.95f) ev->confidence = 0.95f;

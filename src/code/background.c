@@ -30,7 +30,7 @@ static int is_kana(const rasd_doc *d, uint32_t i) {
 }
 
 void rasd__evt_background(const rasd_lex *lex, const rasd_doc *d, const rasd__hits *h, uint32_t sb, uint32_t se,
-                          const rasd__hit *trig, int own_date, rasd_event *ev) {
+                          const rasd__hit *trig, int own_date, int sib_bg, rasd_event *ev) {
   (void)se;
   ev->background = 0;
   if (own_date && d->pub_day != RASD_NO_DAY && ev->day != RASD_NO_DAY) {
@@ -57,6 +57,8 @@ void rasd__evt_background(const rasd_lex *lex, const rasd_doc *d, const rasd__hi
       if (rasd__evt_tok_is(d, j, "\xd9\x82\xd8\xaf")) history = 1; /* قد */
   }
   if (lex->trig[trig->row].flags & RASD__TF_TREND) history = 1;
+  /* told in the same sentence as an event dated in the past: the same past */
+  if (!history && sib_bg) history = 1;
   if (history && !recent) {
     ev->background = 1;
     rasd__evt_explain((rasd_doc *)d, ev, "rule: background (history cue, no recent date)");

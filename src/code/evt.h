@@ -59,6 +59,7 @@ enum rasd__cue_kind {
   RASD__CUE_TARGET,    /* ضد، على، بحق، استهدف: the next actor is the recipient */
   RASD__CUE_MODE,      /* جوية، مدفعية، مسيرة: adds a mode (and ACLED sub-type) */
   RASD__CUE_CIVIL,     /* مدنيين، أطفال، نساء: civilian victims */
+  RASD__CUE_CONT,      /* لا يزال، ما زال: "still" (shields لا from reading as a negation) */
   RASD__CUE_KINDS
 };
 
@@ -106,9 +107,10 @@ int rasd__evt_tok_is(const rasd_doc *d, uint32_t i, const char *s);
 /* modality.c: set hit->blocked on triggers that are not reported as happening. */
 void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uint32_t se, rasd__hits *h);
 
-/* background.c: decide ev->background from cues, dates and publication. */
+/* background.c: decide ev->background from cues, dates and publication;
+** sib_bg: another event of the sentence is dated in the past. */
 void rasd__evt_background(const rasd_lex *lex, const rasd_doc *d, const rasd__hits *h, uint32_t sb, uint32_t se,
-                          const rasd__hit *trig, int own_date, rasd_event *ev);
+                          const rasd__hit *trig, int own_date, int sib_bg, rasd_event *ev);
 
 /* dedup.c: merge events of doc that report one happening; returns the new count. */
 uint32_t rasd__evt_dedup(rasd_doc *d, rasd_event *ev, uint32_t n);
