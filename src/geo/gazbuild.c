@@ -111,6 +111,19 @@ static void add_name(builder *b, int32_t ent, const char *s, size_t n, int curat
     free(key);
     return;
   }
+  /* GeoNames spellings that start with a cue word (محافظة إدلب, مدينة X): the
+  ** matcher reads the cue itself, so they are left out */
+  if (!curated && nw > 1) {
+    static const char *const heads[] = {"محافظه", "ولايه", "منطقه", "ناحيه", "قضاء", "مديريه", "مدينه", "بلده",
+                                        "قريه", "ريف", "اقليم", "مقاطعه", "مخيم", NULL};
+    size_t wl = 0;
+    while (wl < kl && key[wl] != ' ') wl++;
+    for (int h = 0; heads[h]; h++)
+      if (strlen(heads[h]) == wl && !memcmp(key, heads[h], wl)) {
+        free(key);
+        return;
+      }
+  }
   for (int pass = 0; pass < 2; pass++) {
     size_t len = kl;
     int words = nw;

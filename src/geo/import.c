@@ -162,6 +162,23 @@ rasd_rc rasd_gaz_import_geonames(const char *dump, const char *alternates, long 
     grow *r = &rows[i];
     if (!r->ar.n) continue;
     char **c = r->cols;
+    if (c[6][0] == 'A') { /* محافظة X: X is the name, the full form an alias */
+      static const char *const heads[] = {"محافظة ", "ولاية ", "منطقة ", "ناحية ", "قضاء ", "مديرية ", "إقليم ", NULL};
+      for (int h = 0; heads[h]; h++) {
+        size_t hl = strlen(heads[h]);
+        if (r->ar.n > hl && !memcmp(r->ar.p, heads[h], hl)) {
+          const char *e = memchr(r->ar.p, '|', r->ar.n);
+          size_t l = e ? (size_t)(e - r->ar.p) : r->ar.n;
+          rasd_buf nb = {0};
+          rasd_buf_add(&nb, r->ar.p + hl, l - hl);
+          rasd_buf_putc(&nb, '|');
+          rasd_buf_add(&nb, r->ar.p, r->ar.n);
+          rasd_buf_free(&r->ar);
+          r->ar = nb;
+          break;
+        }
+      }
+    }
     const char *bar = memchr(r->ar.p, '|', r->ar.n);
     size_t first = bar ? (size_t)(bar - r->ar.p) : r->ar.n;
     char *name = rasd_xstrndup(r->ar.p, first);
