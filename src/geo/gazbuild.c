@@ -697,7 +697,7 @@ static rasd_rc emit(builder *b, void **img, size_t *len) {
            !memcmp(b->pool.p + b->names[j].key, b->pool.p + b->names[i].key, b->names[i].wlen))
       j++;
     gaz_group *g = &groups[ngroups++];
-    g->word = intern(b, b->pool.p + b->names[i].key, b->names[i].wlen);
+    g->word = b->names[i].key; /* the first word is a prefix of the key */
     g->wlen = (uint16_t)b->names[i].wlen;
     g->n = (uint16_t)(j - i > 65535 ? 65535 : j - i);
     g->first = (uint32_t)i;
