@@ -1,5 +1,7 @@
 /*
-** cli/cmd_code.c -- `rasd code`: articles in, PLOVER event records out.
+** cli/cmd_code.c -- `rasd code`: articles in, PLOVER event records out
+** (one JSON line per event, docs/FORMAT.md); --explain adds the lexicon
+** rows and rules behind each record.
 */
 #include <stdlib.h>
 
@@ -13,7 +15,9 @@ static const char help[] =
     "article recalls as history carry \"background\": true.\n\n"
     "Options:\n"
     "  --explain           add to each event the lexicon entries and rules that made it\n"
-    "  --lexicon FILE      load an extra actor/trigger lexicon (TSV; repeatable)\n" RASD_HELP_COMMON "\n" RASD_HELP_EXIT;
+    "  --lexicon FILE      load an extra lexicon (TSV; repeatable): a file whose name\n"
+    "                      holds \"trigger\" adds trigger rows, \"cue\" cue rows, any\n"
+    "                      other actor rows (formats: docs/FORMAT.md)\n" RASD_HELP_COMMON "\n" RASD_HELP_EXIT;
 
 static void one(void *ctx, const rasd_doc *doc, rasd_buf *out) {
   const rasd_cli_opts *o = ctx;

@@ -461,6 +461,15 @@ static void code_sentence(coder *c, uint32_t s) {
       add_mode(ev, cu->mode);
       if (cu->acled_type) { ev->acled_type = cu->acled_type; ev->acled_subtype = cu->acled_sub; }
     }
+    /* from the air, shelling is an air strike: drop the ground default */
+    int air = 0;
+    for (int m = 0; m < RASD_MAX_MODES && ev->mode[m]; m++) air |= !strcmp(ev->mode[m], "aerial") || !strcmp(ev->mode[m], "drone");
+    if (air) {
+      int w = 0;
+      for (int m = 0; m < RASD_MAX_MODES && ev->mode[m]; m++)
+        if (strcmp(ev->mode[m], "heavy-weapons")) ev->mode[w++] = ev->mode[m];
+      for (; w < RASD_MAX_MODES; w++) ev->mode[w] = NULL;
+    }
   }
   int32_t splace = pick_place(d, sb, se);
   for (int j = 0; j < ncand; j++) {
