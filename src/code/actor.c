@@ -589,6 +589,7 @@ typedef struct finder {
   rasd_doc *d;
   uint32_t cap;
   const char *cc;
+  uint32_t place_end;           /* end of the last country name read as a place */
   int32_t last[MAX_CLASSES];
 } finder;
 
@@ -718,7 +719,9 @@ static uint32_t step(finder *f, uint32_t i, uint32_t begin, uint32_t end) {
       return k;
     }
     int def = (rh.clitics & RASD_CL_ART) != 0;
-    if (!absorbed && r->bare >= 0 && (r->when == WHEN_ANY || (r->when == WHEN_DEF) == def))
+    /* رجال قبائل مسلحون: "armed" qualifying the actor just before */
+    int adj = !strcmp(r->sector, "UAF") && d->nactors && d->actors[d->nactors - 1].tok_end == i;
+    if (!absorbed && !adj && r->bare >= 0 && (r->when == WHEN_ANY || (r->when == WHEN_DEF) == def))
       emit(f, i, rh.tok_end, lx->pats[r->bare], NULL, r->sector, -1, r->rule);
     return rh.tok_end;
   }
@@ -727,13 +730,15 @@ static uint32_t step(finder *f, uint32_t i, uint32_t begin, uint32_t end) {
   uint8_t fl;
   if (nat_at(lx, d, i, end, &h, &row, &fl) && (fl & NAT_STATE) && !place_prep(d, i, h.clitics)) {
     int ok = 1;
-    if (i > begin && d->toks[i - 1].kind == RASD_TOK_WORD) {
+    if (i == f->place_end && (h.clitics & RASD_CL_CONJ)) ok = 0; /* في سوريا والعراق */
+    else if (i > begin && d->toks[i - 1].kind == RASD_TOK_WORD) {
       uint32_t pn;
       const char *pk = rasd_tok_key(d, i - 1, &pn);
       if (in_set(lx->loc, d, i - 1)) ok = 0;
       /* السعودية after a definite noun is its adjective (وكالة الأنباء السعودية) */
       else if ((fl & NAT_ADJ) && !(h.clitics & RASD_CL_CONJ) && pn > 4 && !memcmp(pk, "ال", 4)) ok = 0;
     }
+    if (!ok) f->place_end = h.tok_end;
     if (ok) {
       uint32_t gp;
       rasd_strmap_get(lx->sectormap, "GOV", 3, &gp);
