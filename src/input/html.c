@@ -17,8 +17,9 @@
 **
 ** Invariants: the output is valid UTF-8 (gumbo replaces bad bytes with
 ** U+FFFD), has no NUL, no "\r", no blank line and no leading/trailing
-** whitespace on any line.  The DOM walk is iterative in spirit: recursion is
-** capped at MAX_DEPTH so hostile nesting cannot exhaust the stack.
+** whitespace on any line.  Markup nested over MAX_NEST levels is refused
+** (RASD_BADINPUT) before gumbo sees it, and the DOM walk stops at MAX_DEPTH,
+** so hostile nesting can exhaust neither time nor the stack.
 */
 #include <gumbo.h>
 #include <pthread.h>
@@ -244,11 +245,63 @@ static const char *og_title(const GumboNode *nd, int depth) {
   return NULL;
 }
 
+/* ---- a guard against hostile nesting ---------------------------------- */
+
+/* Elements that never nest: void ones, and those HTML closes by itself
+** when a sibling starts (<p><p>, <li><li>, <td><td>...). */
+static int flat_tag(const char *t, size_t n) {
+  static const char *const flat[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                                     "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd",
+                                     "td", "th", "tr", "option", "optgroup", "tbody", "thead", "tfoot",
+                                     "colgroup", "rb", "rt", "rp", "rtc", "image", "keygen", "basefont",
+                                     "bgsound", "frame", "menuitem", "!doctype"};
+  for (size_t i = 0; i < sizeof flat / sizeof *flat; i++)
+    if (strlen(flat[i]) == n && memcmp(flat[i], t, n) == 0) return 1;
+  return 0;
+}
+
+/* 1 when the markup nests deeper than MAX_NEST (start tags less end tags,
+** flat and self-closing elements not counted).  gumbo's tree building
+** scans the stack of open elements for each tag, so 10^5 nested <div>s
+** would take minutes; no news page nests a thousand levels deep. */
+#define MAX_NEST 1000
+static int too_deep(const char *s, size_t n) {
+  long depth = 0;
+  for (const char *p = memchr(s, '<', n), *end = s + n; p && p + 1 < end; p = memchr(p, '<', (size_t)(end - p))) {
+    p++;
+    if (end - p >= 3 && memcmp(p, "!--", 3) == 0) { /* comment */
+      const char *c = memmem(p + 3, (size_t)(end - p - 3), "-->", 3);
+      if (!c) return 0;
+      p = c + 3;
+      continue;
+    }
+    int closing = *p == '/';
+    if (closing) p++;
+    char name[16];
+    size_t k = 0;
+    while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '!')) {
+      if (k < sizeof name) name[k] = (char)(*p | 0x20);
+      k++;
+      p++;
+    }
+    if (k == 0 || k > sizeof name) continue;
+    const char *gt = memchr(p, '>', (size_t)(end - p));
+    if (!gt) break;
+    int self = gt > p && gt[-1] == '/';
+    p = gt + 1;
+    if (flat_tag(name, k) || self) continue;
+    if (closing) { if (depth > 0) depth--; }
+    else if (++depth > MAX_NEST) return 1;
+  }
+  return 0;
+}
+
 rasd_rc rasd_in_html_text(const char *html, size_t n, rasd_arena *a, char **text, size_t *text_len, char **title) {
   pthread_once(&tables_once, tables_init);
   *text = NULL;
   *text_len = 0;
   if (title) *title = NULL;
+  if (too_deep(html, n)) return RASD_BADINPUT;
   GumboOptions opt = kGumboDefaultOptions;
   opt.max_errors = 0; /* errors are not kept: a broken page must not fill memory */
   GumboOutput *out = gumbo_parse_with_options(&opt, html, n);
