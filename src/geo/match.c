@@ -40,6 +40,7 @@ typedef struct mention {
   int nc;
   int32_t cand[MAXC];
   uint8_t cue, inherited, weak, strong, prep, country, drop, person, nwords, stripped;
+  uint8_t dir;           /* followed by a direction adjective (الشرقي...) */
   uint8_t common;        /* a common word: evidence must be close (same sentence, coordinated) */
   int32_t chosen;
 } mention;
@@ -81,7 +82,7 @@ static const char *const not_names[] = {
     "جديد", "واحد", "سكني", "عسكري", "حدودي", "ما", "من", "في", "الي", "علي", "عن", "مع", "بين", "كل", "تلك",
     "هذه", "هذا", "ذلك", "التي", "الذي", "او", "و", "ثم", "قد", "لا", "لم", "لن", "غير", "اي", "بعض", "عده",
     "عدد", "عدة", "ساحليه", "زراعيه", "صناعيه", "نائيه", "مجاوره", "محاذيه", "قريبه", "بعيده", "مختلفه",
-    "متفرقه", "عديده", "لها", "له", "ذات", "ايام", "فتره", "وجود", "اليورو", "الخليج", "العالم", "اخري", "ثانيه", "ثالثه", "كثيره", "امنه", "خاليه", "تابعه", "واسعه", "شاسعه", "استراتيجيه", "حيويه", "مهمه",
+    "متفرقه", "عديده", "لها", "له", "ذات", "ايام", "فتره", "وجود", "اليورو", "الخليج", "العالم", "الذكري", "النازحين", "اللاجئين", "المهجرين", "الشهداء", "الطفل", "العيد", "السياحه", "الثقافه", "الجوازات", "الامير", "يوم", "وقت", "يوجد", "الكثير", "الاخرين", "رجال", "الملاهي", "الالعاب", "المعارض", "الانتاج", "الشباب", "العمال", "الحجاج", "الحرفيين", "الصناعيه", "الرياضيه", "الجامعيه", "الطبيه", "الاعلام", "الانترنت", "الترفيه", "داعش", "التنظيم", "المركب", "النمط", "مناظر", "الاوقات", "الفرات", "الدفاع", "الله", "ابن", "الشؤون", "الشئون", "الراحه", "الحياه", "العاصمه", "جميع", "رسول", "شعائر", "السور", "عهد", "العهد", "المنار", "الشرائع", "التوثيق", "الاجازه", "اخري", "ثانيه", "ثالثه", "كثيره", "امنه", "خاليه", "تابعه", "واسعه", "شاسعه", "استراتيجيه", "حيويه", "مهمه",
     "المدينه", "القريه", "البلده", "المنطقه", "السيطره", "العمليات", "الاشتباكات", "المعارك", "الحدود",
     "الاشتباك", "النزاع", "الصراع", "النفوذ", "التماس", "العمليه", "الحرب", "القتال", "المواجهات", "منها",
     "بينها", "مثل", "منهم", "تقع", "يقع", "تضم", "يسيطر", "تسيطر", "الخضراء", "الحمراء", "الصناعيه",
@@ -114,11 +115,24 @@ static int cue_of(const rasd_doc *d, uint32_t i, int *art) {
   int nf = rasd_tok_forms(d, i, f);
   for (int k = 0; k < nf; k++) {
     if (f[k].clitics & RASD_CL_ENC) continue;
+    /* a cue is a noun in construct: مدينة X, not المدينة X (but بالقرب من X) */
+    if ((f[k].clitics & RASD_CL_ART) && !key_is(f[k].p, f[k].n, "قرب")) continue;
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
       if (key_is(f[k].p, f[k].n, cues[c].w)) {
         if (art) *art = (f[k].clitics & RASD_CL_ART) != 0;
         return cues[c].type;
       }
+  }
+  return 0;
+}
+
+/* 1 when token i is written with tanween (دوماً، معانٍ): an indefinite noun or
+** adverb, not a place name. */
+static int has_tanween(const rasd_doc *d, uint32_t i) {
+  const rasd_token *t = &d->toks[i];
+  for (size_t p = t->start; p < t->end;) {
+    int32_t cp = rasd_uni_decode(d->text, t->end, &p);
+    if (cp == 0x064B || cp == 0x064C || cp == 0x064D || (cp >= 0xFE70 && cp <= 0xFE75)) return 1;
   }
   return 0;
 }
@@ -208,7 +222,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
 
   /* 1. match */
   for (uint32_t i = 0; i < d->ntoks;) {
-    if (d->toks[i].kind != RASD_TOK_WORD) { i++; continue; }
+    if (d->toks[i].kind != RASD_TOK_WORD || has_tanween(d, i)) { i++; continue; }
     rasd_form f[RASD_MAX_FORMS];
     int nf = rasd_tok_forms(d, i, f);
     uint32_t best_len = 0, best_name = 0, best_off = 0;
@@ -216,9 +230,9 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     for (int k = 0; k < nf; k++) {
       if (f[k].clitics & RASD_CL_ENC) continue;
       /* ك + name ("like X") is rarer than a word that starts with ك: كبيرة */
-      if ((f[k].clitics & RASD_CL_PREP) && f[k].p - 2 >= d->keys + d->toks[i].key && !(f[k].clitics & RASD_CL_ART) &&
-          !memcmp(f[k].p - 2, "\xd9\x83", 2))
-        continue;
+      if ((f[k].clitics & (RASD_CL_PREP | RASD_CL_CONJ)) && f[k].p - 2 >= d->keys + d->toks[i].key &&
+          !(f[k].clitics & RASD_CL_ART) && (!memcmp(f[k].p - 2, "\xd9\x83", 2) || !memcmp(f[k].p - 2, "\xd9\x81", 2)))
+        continue; /* likewise ف + name: فرانس is not ف + رانس */
       const gaz_group *gr = rasd__gaz_group(g, f[k].p, f[k].n);
       uint32_t name, len;
       if (gr && (len = match_group(g, d, gr, i, &name)) > best_len) {
@@ -271,7 +285,11 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     }
     /* الرياض is a place, رياض is not: a name always written with the article
     ** does not match a word without it */
-    if (never || !m->nc || (art_name && !(best_cl & RASD_CL_ART) && !(n0->flags & GNF_JOINED) && n0->nwords == 1)) {
+    /* and a foreign name does not take it: الكابل، الميلان are not Kabul, Milan */
+    int foreign = 1;
+    for (int c = 0; c < m->nc; c++) foreign &= !(E(g, m->cand[c])->flags & GEF_CORE);
+    if (never || !m->nc || (art_name && !(best_cl & RASD_CL_ART) && !(n0->flags & GNF_JOINED) && n0->nwords == 1) ||
+        (!art_name && (best_cl & RASD_CL_ART) && foreign)) {
       i += best_len;
       continue;
     }
@@ -345,8 +363,8 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     if (m->te < d->ntoks && tok_in(d, m->te, after_person)) m->person = 1;
     /* direction adjective after "ريف X" / "X الشرقي" */
     if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(d, m->te, directions)) {
-      m->te_span = m->te + 1;
-      if (!m->cue) m->cue = CUE_NEAR;
+      m->te_span = m->te + 1; /* "X الشرقي": the span grows, precision 2; not evidence */
+      m->dir = 1;
     }
   }
   /* coordination: "مدينتي البوكمال والميادين", "ريف حلب وإدلب" */
@@ -497,7 +515,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         span = 2;
     }
     /* not a known name, not a common word, not an adjective */
-    int bad = 0;
+    int bad = has_tanween(d, cand);
     for (uint32_t t = cand; t < cand + span; t++) {
       uint32_t n;
       const char *p = rasd_tok_key(d, t, &n);
@@ -513,6 +531,23 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       /* an indefinite word in -ة after an indefinite cue is an adjective: منطقة حساسة */
       if (!quoted && c != CUE_TOWN && t == cand && n >= 6 && !memcmp(p + n - 2, "\xd9\x87", 2) && !rasd_key_noart(p, n)) bad = 1;
       if (n < 4) bad = 1;
+      if (!quoted && t == cand) {
+        int cl = 0;
+        for (int q = 0; q < nf; q++) cl |= f[q].clitics;
+        /* plurals in -ات, words with a preposition or a pronoun glued on, verbs */
+        if (n >= 8 && !memcmp(p + n - 4, "\xd8\xa7\xd8\xaa", 4)) bad = 1;
+        if (nf > 1 && (f[nf - 1].clitics & RASD_CL_ENC) && n >= 8 &&
+            (!memcmp(p + n - 4, "\xd9\x87\xd9\x85", 4) || !memcmp(p + n - 4, "\xd9\x87\xd8\xa7", 4) ||
+             !memcmp(p + n - 4, "\xd9\x83\xd9\x85", 4) || !memcmp(p + n - 4, "\xd9\x86\xd8\xa7", 4)))
+          bad = 1;
+        if ((cl & RASD_CL_PREP) && !(p[0] == '\xd8' && p[1] == '\xa7')) {
+          /* ب/ل glued on (بطريقة، لفكرة) unless the word itself starts with them */
+          if ((!memcmp(p, "\xd8\xa8", 2) || !memcmp(p, "\xd9\x84", 2)) && n >= 10 && !memcmp(p + n - 2, "\xd9\x87", 2))
+            bad = 1; /* ب/ل + a noun in -ة; names like بنش، بزاعة stay */
+        }
+      }
+      /* a preposition glued on (مخيم للنازحين) is not the start of a name */
+      if (!quoted && t == cand && n > 6 && !memcmp(p, "\xd9\x84\xd9\x84", 4)) bad = 1;
     }
     for (uint32_t k = 0; k < nm; k++)
       if (!(ms[k].te <= cand || ms[k].tb >= cand + span)) bad = 1;
@@ -576,6 +611,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       case CUE_TOWN: prec = e->kind == RASD_GAZ_CITY || e->kind == RASD_GAZ_POI ? 1 : prec; break;
       default: break;
       }
+      if (m->dir && prec < 2) prec = 2;
       p->geo_precision = (uint8_t)prec;
     } else {
       p->name_ar = rasd_arena_strndup(d->arena, d->text + d->toks[m->tb].start, d->toks[m->te - 1].end - d->toks[m->tb].start);
