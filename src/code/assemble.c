@@ -310,6 +310,15 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
       *support += 1;
       continue;
     }
+    /* protesters counted: 300 متظاهر، مئات المتظاهرين، تظاهر الآلاف */
+    if (!strcmp(row->cat, "PROTEST") && ev->size_n < 0 &&
+        ((n->te == t->tb) || (n->tb >= t->te && n->tb <= t->te + 1))) {
+      ev->size_n = n->value;
+      ev->size_unit = "protesters";
+      ev->size_approx = n->qual == RASD_Q_APPROX || n->vague;
+      *support += 1;
+      continue;
+    }
     /* sizes: forces or objects moved or seized, after the trigger */
     if ((!strcmp(row->cat, "MOBILIZE") || !strcmp(row->cat, "COERCE")) && ev->size_n < 0 && n->tb >= t->te &&
         n->tb <= t->te + 14 && n->tb < se && unit_forces(n)) {
@@ -350,12 +359,20 @@ static int hit_base(const coder *c, const rasd__hit *t) {
     return 2;
   }
   /* a noun: after a light verb (شن هجوما، تشن حملة، نفذ عملية) it is told as done */
-  static const char *const light[] = {"\xd8\xb4\xd9\x86", "\xd8\xb4\xd9\x86\xd8\xaa",             /* شن شنت */
-                                      "\xd8\xb4\xd9\x86\xd9\x88\xd8\xa7", "\xd8\xaa\xd8\xb4\xd9\x86", /* شنوا تشن */
-                                      "\xd9\x8a\xd8\xb4\xd9\x86", "\xd9\x86\xd9\x81\xd8\xb0",         /* يشن نفذ */
-                                      "\xd9\x86\xd9\x81\xd8\xb0\xd8\xaa", "\xd9\x86\xd9\x81\xd8\xb0\xd9\x88\xd8\xa7", /* نفذت نفذوا */
-                                      "\xd8\xaa\xd9\x86\xd9\x81\xd8\xb0", "\xd9\x8a\xd9\x86\xd9\x81\xd8\xb0"}; /* تنفذ ينفذ */
-  for (uint32_t back = 1; back <= 2 && back <= t->tb; back++) {
+  static const char *const light[] = {
+      "\xd8\xb4\xd9\x86", "\xd8\xb4\xd9\x86\xd8\xaa", "\xd8\xb4\xd9\x86\xd9\x88\xd8\xa7", /* شن شنت شنوا */
+      "\xd8\xaa\xd8\xb4\xd9\x86", "\xd9\x8a\xd8\xb4\xd9\x86",                     /* تشن يشن */
+      "\xd9\x86\xd9\x81\xd8\xb0", "\xd9\x86\xd9\x81\xd8\xb0\xd8\xaa", "\xd9\x86\xd9\x81\xd8\xb0\xd9\x88\xd8\xa7", /* نفذ نفذت نفذوا */
+      "\xd8\xaa\xd9\x86\xd9\x81\xd8\xb0", "\xd9\x8a\xd9\x86\xd9\x81\xd8\xb0",     /* تنفذ ينفذ */
+      "\xd8\xae\xd8\xb1\xd8\xac", "\xd8\xae\xd8\xb1\xd8\xac\xd8\xaa", "\xd8\xae\xd8\xb1\xd8\xac\xd9\x88\xd8\xa7", /* خرج خرجت خرجوا */
+      "\xd8\xaa\xd8\xac\xd9\x85\xd8\xb9", "\xd8\xaa\xd8\xac\xd9\x85\xd8\xb9\xd9\x88\xd8\xa7", /* تجمع تجمعوا */
+      "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xb4\xd8\xaf", "\xd8\xa7\xd8\xad\xd8\xaa\xd8\xb4\xd8\xaf\xd9\x88\xd8\xa7", /* احتشد احتشدوا */
+      "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9", "\xd8\xa7\xd9\x86\xd8\xaf\xd9\x84\xd8\xb9\xd8\xaa", /* اندلع اندلعت */
+      "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf", "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf\xd8\xaa", /* تجدد تجددت */
+      "\xd8\xa7\xd9\x86\xd8\xb7\xd9\x84\xd9\x82\xd8\xaa", "\xd9\x86\xd8\xb8\xd9\x85", /* انطلقت نظم */
+      "\xd9\x86\xd8\xb8\xd9\x85\xd8\xaa", "\xd9\x86\xd8\xb8\xd9\x85\xd9\x88\xd8\xa7", /* نظمت نظموا */
+      "\xd8\xb9\xd9\x85\xd8\xaa", "\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa"};        /* عمت وقعت */
+  for (uint32_t back = 1; back <= 3 && back <= t->tb; back++) {
     const rasd_token *pt = &d->toks[t->tb - back];
     if (pt->kind != RASD_TOK_WORD) break;
     const char *pk = d->keys + pt->key;
@@ -540,6 +557,7 @@ static void code_sentence(coder *c, uint32_t s) {
     /* violence: a count, or a verb told with two anchors */
     int firm = strength >= need(ev->event) && (k->maxbase || k->counted);
     if (!strcmp(ev->event, "ASSAULT")) firm = k->counted || (k->maxbase >= 2 && anchors >= 2);
+    if (!strcmp(ev->event, "PROTEST")) firm = k->counted || (k->maxbase >= 2 && anchors >= 1) || (k->maxbase && anchors >= 3);
     if (!firm) {
       k->drop = 1; /* not reported firmly enough */
       continue;
