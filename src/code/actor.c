@@ -47,10 +47,15 @@ typedef struct named_ent {
 typedef struct alt {
   uint32_t item;  /* named_ent or nat_row index */
   int32_t next;   /* next alternative for the same surface, -1 */
-  uint8_t flags;  /* nat: NAT_ADJ | NAT_STATE */
+  uint8_t flags;  /* nat: NAT_*; named: NAMED_* (see below) */
 } alt;
 
-enum { NAT_ADJ = 1, NAT_STATE = 2 };
+/* alt flags.  The article must agree with a spelling in the lexicon: a
+** surface written with ال needs it in the text (الهيئة, not هيئة "a body"),
+** one written without it must lack it (حماس, not الحماس "enthusiasm"). */
+enum { NAT_ADJ = 1, NAT_STATE_ART = 2, NAT_STATE_NOART = 4 }; /* nationality alts */
+#define NAT_STATE (NAT_STATE_ART | NAT_STATE_NOART)
+enum { NAMED_ART = 1, NAMED_NOART = 2 }; /* named alts */
 
 typedef struct nat_row {
   const char *iso, *name, *shortname;
@@ -175,7 +180,15 @@ static int add_surfaces(rasd_actor_lex *lx, rasd_phrase_lex *pl, int nat, const 
   while (*s) {
     const char *e = strchr(s, '|');
     size_t n = e ? (size_t)(e - s) : strlen(s);
-    if (n && !add_alt(lx, pl, nat, s, n, item, flags)) {
+    uint8_t fl = flags;
+    if (n && n < 512) {
+      char key[512 * 3 + 8];
+      size_t kn = rasd_uni_key(s, n, key);
+      int art = rasd_key_noart(key, (uint32_t)kn) != 0;
+      if (!nat) fl |= art ? NAMED_ART : NAMED_NOART;
+      if (nat && (flags & NAT_STATE)) fl = art ? NAT_STATE_ART : NAT_STATE_NOART;
+    }
+    if (n && !add_alt(lx, pl, nat, s, n, item, fl)) {
       snprintf(diag->msg, sizeof diag->msg, "surface \"%.*s\" is empty or has more than %d words", (int)(n > 80 ? 80 : n),
                s, RASD_PHRASE_MAX_WORDS);
       return 1;
@@ -371,7 +384,7 @@ static int on_nat(void *ctx, char **f, int nf, const char *file, long line, rasd
     s = e + 1;
   }
   if (add_surfaces(lx, lx->nat, 1, field(f, nf, 4), row, NAT_ADJ, diag)) return 1;
-  return add_surfaces(lx, lx->nat, 1, field(f, nf, 5), row, NAT_STATE, diag);
+  return add_surfaces(lx, lx->nat, 1, field(f, nf, 5), row, NAT_STATE_ART, diag);
 }
 
 /* Format every pattern x state name. */
@@ -482,10 +495,13 @@ static int where_has(const char *where, const char *cc) {
 
 /* The named row a chain resolves to, -1 for none.  last[] = the last named
 ** entry per class (NULL: no anaphora). */
-static int32_t pick_named(const rasd_actor_lex *lx, uint32_t head, int32_t day, const char *cc,
+static int32_t pick_named(const rasd_actor_lex *lx, const rasd_phrase_hit *h, int32_t day, const char *cc,
                           const int32_t *last) {
+  int art = (h->clitics & RASD_CL_ART) != 0;
+  uint32_t head = h->value;
   for (int32_t a = (int32_t)head; a >= 0; a = lx->nalts[a].next) {
     const named_ent *e = &lx->ents[lx->nalts[a].item];
+    if (!(lx->nalts[a].flags & (art ? NAMED_ART : NAMED_NOART))) continue;
     if (!date_ok(e->from, e->to, day)) continue;
     if (e->anaphor) {
       if (last && last[e->anaphor - 1] >= 0) return last[e->anaphor - 1];
@@ -499,6 +515,7 @@ static int32_t pick_named(const rasd_actor_lex *lx, uint32_t head, int32_t day, 
   int64_t bd = 0;
   for (int32_t a = (int32_t)head; a >= 0; a = lx->nalts[a].next) {
     const named_ent *e = &lx->ents[lx->nalts[a].item];
+    if (!(lx->nalts[a].flags & (art ? NAMED_ART : NAMED_NOART))) continue;
     if (e->anaphor || (e->where && cc && !where_has(e->where, cc))) continue;
     int64_t d = date_dist(e->from, e->to, day);
     if (best < 0 || d < bd) { best = (int32_t)lx->nalts[a].item; bd = d; }
@@ -628,7 +645,7 @@ static void emit_named(finder *f, uint32_t b, uint32_t e, int32_t idx) {
 /* A named actor at i resolved for the article: entry or -1, hit in *h. */
 static int32_t named_at(const finder *f, uint32_t i, uint32_t end, rasd_phrase_hit *h) {
   if (!rasd_phrase_match(f->lx->named, f->d, i, end, 0, h)) return -1;
-  return pick_named(f->lx, h->value, f->d->pub_day, f->cc, f->last);
+  return pick_named(f->lx, h, f->d->pub_day, f->cc, f->last);
 }
 
 /* Extend a named actor ending at k over an agreeing nationality (حزب الله
@@ -646,7 +663,7 @@ static uint32_t extend_named(const finder *f, int32_t idx, uint32_t k, uint32_t 
   if (k + 2 < end && d->toks[k].kind == RASD_TOK_PUNCT && d->text[d->toks[k].start] == '(' &&
       rasd_phrase_match(lx->named, d, k + 1, end, 0, &h) && h.tok_end < end &&
       d->toks[h.tok_end].kind == RASD_TOK_PUNCT && d->text[d->toks[h.tok_end].start] == ')') {
-    int32_t o = pick_named(lx, h.value, d->pub_day, f->cc, NULL);
+    int32_t o = pick_named(lx, &h, d->pub_day, f->cc, NULL);
     if (o >= 0 && !strcmp(lx->ents[o].name, n->name)) return h.tok_end + 1;
   }
   return k;
@@ -728,9 +745,13 @@ static uint32_t step(finder *f, uint32_t i, uint32_t begin, uint32_t end) {
   /* a bare country name as an actor */
   int32_t row;
   uint8_t fl;
-  if (nat_at(lx, d, i, end, &h, &row, &fl) && (fl & NAT_STATE) && !place_prep(d, i, h.clitics)) {
+  if (nat_at(lx, d, i, end, &h, &row, &fl) && (fl & ((h.clitics & RASD_CL_ART) ? NAT_STATE_ART : NAT_STATE_NOART)) &&
+      !place_prep(d, i, h.clitics)) {
     int ok = 1;
     if (i == f->place_end && (h.clitics & RASD_CL_CONJ)) ok = 0; /* في سوريا والعراق */
+    else if (i == begin && h.tok_end < end && d->toks[h.tok_end].kind == RASD_TOK_PUNCT &&
+             !(d->toks[h.tok_end].flags & RASD_TOKF_QUOTE))
+      ok = 0; /* a dateline: "الرياض - ..." */
     else if (i > begin && d->toks[i - 1].kind == RASD_TOK_WORD) {
       uint32_t pn;
       const char *pk = rasd_tok_key(d, i - 1, &pn);
@@ -824,7 +845,7 @@ int rasd_actor_redate(const rasd_actor_lex *lx, const rasd_doc *doc, rasd_actor 
   if (a->tok_begin >= doc->ntoks) return 0;
   uint32_t end = doc->sents[doc->toks[a->tok_begin].sent].tok_end;
   if (!rasd_phrase_match(lx->named, doc, a->tok_begin, end, 0, &h)) return 0;
-  int32_t e = pick_named(lx, h.value, day, article_country(doc), NULL);
+  int32_t e = pick_named(lx, &h, day, article_country(doc), NULL);
   if (e < 0 || e == a->entry) return 0;
   const named_ent *n = &lx->ents[e];
   if (n->anaphor) return 0;
