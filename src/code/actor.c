@@ -690,6 +690,7 @@ static uint32_t step(finder *f, uint32_t i, uint32_t begin, uint32_t end) {
       if (t->kind != RASD_TOK_WORD) break;
       uint8_t fl;
       int32_t row, ja = named_at(f, j, end, &h);
+      if (ja >= 0 && (h.clitics & RASD_CL_CONJ)) break; /* مقاتلي القبائل وميليشيات الحوثي: two actors */
       if (ja >= 0) {
         /* قوات الاحتلال الروسي: a named actor that a nationality of another
         ** country follows is part of the role's phrase */
@@ -708,6 +709,10 @@ static uint32_t step(finder *f, uint32_t i, uint32_t begin, uint32_t end) {
         break;
       }
       if (gap == 2 || in_set(lx->stop, d, j)) break;
+      if (rasd_tok_is(d, j, "من")) { /* مسلحون من داعش, but not طائرات المؤن من السعودية */
+        if (j + 1 < end && named_at(f, j + 1, end, &h) >= 0 && !(h.clitics & RASD_CL_CONJ)) absorbed = 1;
+        break;
+      }
       rasd_phrase_hit rr;
       if (rasd_phrase_match(lx->roles, d, j, end, 0, &rr)) break;
       gap++;

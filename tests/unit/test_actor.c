@@ -146,6 +146,13 @@ TEST(actor_uaf_civilians_and_country_fill) {
   d = actors(lx, "قتل مسلحون من تنظيم داعش راعيا.", "2021-05-01");
   CHECK(at(d, "مسلحون") == NULL);
   EXPECT(d, "تنظيم داعش", "Islamic State", "IMG", "REB");
+  /* a conjoined named actor is a second party, not the role's owner */
+  d = actors(lx, "اندلعت مواجهات بين مقاتلي القبائل وميليشيات الحوثي.", "2015-08-01");
+  EXPECT(d, "مقاتلي القبائل", "Tribal militia", NULL, "PRM");
+  EXPECT(d, "وميليشيات الحوثي", "Houthis (Ansar Allah)", "YEM", "REB");
+  /* من introduces an origin, not the role's nationality */
+  d = actors(lx, "وصلت طائرات المؤن من السعودية إلى المطار.", "2015-08-01");
+  CHECK(at(d, "طائرات المؤن من السعودية") == NULL);
   rasd_actor_lex_free(lx);
 }
 
