@@ -689,7 +689,12 @@ static uint32_t step(finder *f, uint32_t i, uint32_t begin, uint32_t end) {
       if (t->kind == RASD_TOK_PUNCT && (t->flags & RASD_TOKF_QUOTE)) { j++; continue; }
       if (t->kind != RASD_TOK_WORD) break;
       uint8_t fl;
-      int32_t row, ja = named_at(f, j, end, &h);
+      int32_t row, ja;
+      if (nat_at(lx, d, j, end, &h, &row, &fl)) { /* before namesakes: الجيش السوداني */
+        if (!(h.clitics & (RASD_CL_PREP | RASD_CL_CONJ))) { nrow = row; cend = h.tok_end; }
+        break;
+      }
+      ja = named_at(f, j, end, &h);
       if (ja >= 0 && (h.clitics & RASD_CL_CONJ)) break; /* مقاتلي القبائل وميليشيات الحوثي: two actors */
       if (ja >= 0) {
         /* قوات الاحتلال الروسي: a named actor that a nationality of another
@@ -702,10 +707,6 @@ static uint32_t step(finder *f, uint32_t i, uint32_t begin, uint32_t end) {
           cend = h.tok_end;
         } else
           absorbed = 1;
-        break;
-      }
-      if (nat_at(lx, d, j, end, &h, &row, &fl)) {
-        if (!(h.clitics & (RASD_CL_PREP | RASD_CL_CONJ))) { nrow = row; cend = h.tok_end; }
         break;
       }
       if (gap == 2 || in_set(lx->stop, d, j)) break;

@@ -303,3 +303,14 @@ TEST(actor_where_uses_the_article_places) {
   EXPECT(d, "طيران التحالف", "Saudi-led Arab coalition", "SAU", "MIL");
   rasd_actor_lex_free(lx);
 }
+
+TEST(actor_nationality_beats_a_namesake) {
+  rasd_actor_lex *lx = open_lex();
+  if (!lx) return;
+  rasd_doc *d = actors(lx, "قصف الجيش السوداني مواقع لقوات الدعم السريع.", "2024-01-10");
+  EXPECT(d, "الجيش السوداني", "Military Forces of Sudan", "SDN", "MIL");
+  EXPECT(d, "لقوات الدعم السريع", "Rapid Support Forces", "SDN", "REB");
+  d = actors(lx, "انتشرت قوات الدعم السريع في الخرطوم.", "2020-01-10");
+  EXPECT(d, "قوات الدعم السريع", "Rapid Support Forces", "SDN", "PRM");
+  rasd_actor_lex_free(lx);
+}
