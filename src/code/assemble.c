@@ -286,10 +286,16 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
                    rasd_event *ev, int *support) {
   const rasd__trig *row = &c->lex->trig[t->row];
   uint32_t fl = row->flags;
+  /* مقتل أحد الجنود: one */
+  if ((fl & (RASD__TF_DEAD | RASD__TF_INJURED)) && t->te < se && rasd__evt_tok_is(c->d, t->te, "\xd8\xa7\xd8\xad\xd8\xaf")) {
+    int32_t *slot = (fl & RASD__TF_DEAD) ? &ev->dead : &ev->injured;
+    if (*slot < 0) *slot = 1;
+    *support += 1;
+  }
   for (uint32_t i = 0; i < nn; i++) {
     const num *n = &nums[i];
     int after = n->tb >= t->te && n->tb <= t->te + 3 && !trig_between(h, t, t->te, n->tb) &&
-                (n->tb == t->te || unit_people(n));
+                (n->tb <= t->te + 1 || unit_people(n)); /* مقتل 5، مقتل مدنيين اثنين */
     int before = (fl & RASD__TF_VERB) && n->te <= t->tb && n->te + 4 >= t->tb && !trig_between(h, t, n->te, t->tb) &&
                  unit_people(n);
     int32_t *slot = NULL;
@@ -337,9 +343,9 @@ static int hit_base(const coder *c, const rasd__hit *t) {
   const rasd_doc *d = c->d;
   const rasd__trig *row = &c->lex->trig[t->row];
   static const char *const preps[] = {"\xd9\x81\xd9\x8a", "\xd8\xb9\xd9\x84\xd9\x89", "\xd8\xb9\xd9\x84\xd9\x8a",
-                                      "\xd8\xb9\xd9\x86", "\xd9\x85\xd9\x86",
-                                      "\xd8\xa7\xd9\x84\xd9\x8a"};
-  /* في على علي عن من الي (folded): a verbal noun after a preposition */
+                                      "\xd9\x85\xd9\x86"};
+  /* في على علي من (folded): a verbal noun after a preposition names an act
+     (على مقتل، في قتل); إلى and عن are left out: أدى إلى مقتل، أسفر عن مقتل report one */
   int after_prep = 0;
   if (t->tb > 0)
     for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
@@ -371,7 +377,9 @@ static int hit_base(const coder *c, const rasd__hit *t) {
       "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf", "\xd8\xaa\xd8\xac\xd8\xaf\xd8\xaf\xd8\xaa", /* تجدد تجددت */
       "\xd8\xa7\xd9\x86\xd8\xb7\xd9\x84\xd9\x82\xd8\xaa", "\xd9\x86\xd8\xb8\xd9\x85", /* انطلقت نظم */
       "\xd9\x86\xd8\xb8\xd9\x85\xd8\xaa", "\xd9\x86\xd8\xb8\xd9\x85\xd9\x88\xd8\xa7", /* نظمت نظموا */
-      "\xd8\xb9\xd9\x85\xd8\xaa", "\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa"};        /* عمت وقعت */
+      "\xd8\xb9\xd9\x85\xd8\xaa", "\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa",        /* عمت وقعت */
+      "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82", "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82\xd8\xaa", /* اطلق اطلقت */
+      "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7"};                          /* اطلقوا */
   for (uint32_t back = 1; back <= 3 && back <= t->tb; back++) {
     const rasd_token *pt = &d->toks[t->tb - back];
     if (pt->kind != RASD_TOK_WORD) break;
@@ -552,11 +560,11 @@ static void code_sentence(coder *c, uint32_t s) {
     /* strength: the trigger's own weight, plus the report's anchors: a
        date or a recent-time word, a place named in the sentence, a party */
     int strength = k->strength;
-    int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + (ev->nactor > 0 || ev->nrecipient > 0);
+    int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + (ev->nactor > 0) + (ev->nrecipient > 0);
     strength += anchors;
     /* violence: a count, or a verb told with two anchors */
     int firm = strength >= need(ev->event) && (k->maxbase || k->counted);
-    if (!strcmp(ev->event, "ASSAULT")) firm = k->counted || (k->maxbase >= 2 && anchors >= 2);
+    if (!strcmp(ev->event, "ASSAULT")) firm = k->counted || (k->maxbase >= 2 && anchors >= 3);
     if (!strcmp(ev->event, "PROTEST")) firm = k->counted || (k->maxbase >= 2 && anchors >= 1) || (k->maxbase && anchors >= 3);
     if (!firm) {
       k->drop = 1; /* not reported firmly enough */

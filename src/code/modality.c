@@ -47,7 +47,7 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
         if (same_clause && gap <= 8) tr->blocked = lex->cue[cu->row].kind;
         break;
       case RASD__CUE_PLAN:
-        if (same_clause && gap <= 4) tr->blocked = RASD__CUE_PLAN;
+        if (same_clause && gap <= 2) tr->blocked = RASD__CUE_PLAN;
         break;
       case RASD__CUE_DENY:
         if (gap <= 12) tr->blocked = RASD__CUE_DENY;
