@@ -3,7 +3,8 @@
 # not part of the build).  For every event location with coordinates in
 # ../shared/eval/*.gold.jsonl, does `rasd annotate` on that article find a place
 # mention resolving within 10 km?  Prints found/total, per file and overall, and
-# lists the misses with -v.
+# lists the misses with -v.  A second, stricter figure: the mention is in the sentence the
+# gold event quotes as evidence (what the event coder needs).
 #   python3 bench/geo_recall.py [--rasd build/rasd] [--eval ../shared/eval] [-v]
 import argparse, glob, json, math, os, subprocess, sys
 
@@ -20,22 +21,34 @@ def main():
     a = ap.parse_args()
     if not os.path.isdir(a.eval):
         print('geo_recall: %s is not here: nothing to measure' % a.eval); return 0
-    tot_f = tot_n = tot_any = 0
+    tot_f = tot_n = tot_any = tot_ef = tot_en = 0
     for gold in sorted(glob.glob(os.path.join(a.eval, '*.gold.jsonl'))):
         inp = gold.replace('.gold.jsonl', '.input.jsonl')
         if not os.path.exists(inp): continue
         out = subprocess.run([a.rasd, 'annotate', '-q', inp], capture_output=True, text=True).stdout
-        places = {}
+        places, texts = {}, {}
         for line in out.splitlines():
             r = json.loads(line)
             places[r['article_id']] = r['places']
+        for line in open(inp, encoding='utf-8'):
+            r = json.loads(line)
+            texts[r['id']] = r.get('text', '')
         f = n = anyn = 0
+        ev_f = ev_n = 0
         for line in open(gold, encoding='utf-8'):
             g = json.loads(line)
             seen = set()
+            text = texts.get(g['id'], '').encode('utf-8')
             for e in g['events']:
                 loc = e.get('location')
                 if not loc or loc.get('lat') is None: continue
+                ev = (e.get('evidence') or '').encode('utf-8')
+                at = text.find(ev) if ev else -1
+                if at >= 0:
+                    ev_n += 1
+                    ps = places.get(g['id'], [])
+                    ev_f += any(p.get('resolved') and at <= p['span'][0] < at + len(ev)
+                                and km((p['lat'], p['lon']), (loc['lat'], loc['lon'])) <= 10 for p in ps)
                 key = (loc['name_ar'], round(loc['lat'], 3), round(loc['lon'], 3))
                 if key in seen: continue  # one place counted once per article
                 seen.add(key)
@@ -47,9 +60,11 @@ def main():
                 if a.v and not hit:
                     got = ['%s->%s(%s,%s)' % (p['text'], p.get('name'), p.get('lat'), p.get('lon')) for p in named]
                     print('  miss %s: %s (%s, %s %s) %s' % (g['id'], loc['name_ar'], loc.get('name'), loc['lat'], loc['lon'], '; '.join(got)))
-        print('%s: %d/%d gold places found within 10 km (%d/%d mentioned)' % (os.path.basename(gold), f, n, anyn, n))
-        tot_f += f; tot_n += n; tot_any += anyn
-    print('geo_recall: %d/%d gold places found within 10 km (%.0f%%)' % (tot_f, tot_n, 100.0 * tot_f / max(1, tot_n)))
+        print('%s: %d/%d gold places found within 10 km (%d/%d mentioned); in the evidence sentence: %d/%d events'
+              % (os.path.basename(gold), f, n, anyn, n, ev_f, ev_n))
+        tot_f += f; tot_n += n; tot_any += anyn; tot_ef += ev_f; tot_en += ev_n
+    print('geo_recall: %d/%d gold places found within 10 km (%.0f%%); %d/%d events with the place in their evidence sentence (%.0f%%)'
+          % (tot_f, tot_n, 100.0 * tot_f / max(1, tot_n), tot_ef, tot_en, 100.0 * tot_ef / max(1, tot_en)))
     return 0
 
 if __name__ == '__main__':

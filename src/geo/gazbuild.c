@@ -144,7 +144,6 @@ static void add_name(builder *b, int32_t ent, const char *s, size_t n, int curat
     if (rule == 2 && ent >= 0 && !curated) continue; /* a stop word is never a GeoNames place */
     if (rule == 1) flags |= GNF_CUE;
     if (ent < 0) flags |= GNF_NEVER;
-    if (ent >= 0 && (b->ents[ent].e.flags & GEF_CUE)) flags |= GNF_CUE;
     if (b->nnames == b->cap_names) {
       b->cap_names = b->cap_names ? 2 * b->cap_names : 4096;
       b->names = rasd_xrealloc(b->names, b->cap_names * sizeof *b->names);

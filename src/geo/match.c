@@ -509,7 +509,8 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       }
       if (in_list(p, n, not_names) || cue_of(d, t, NULL) || tok_in(d, t, preps)) bad = 1;
       if (!quoted && t == cand && n >= 4 && p[n - 2] == '\xd9' && p[n - 1] == '\x8a' && !(n > 4 && p[0] == '\xd8' && p[1] == '\xa7')) bad = 1;
-      if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4)) bad = 1; /* -ية adjectives */
+      if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4) && !rasd_key_noart(p, n))
+        bad = 1; /* indefinite -ية adjectives (قرية سورية); قرية الجنادية is a name */
       /* an indefinite word in -ة after an indefinite cue is an adjective: منطقة حساسة */
       if (!quoted && c != CUE_TOWN && t == cand && n >= 6 && !memcmp(p + n - 2, "\xd9\x87", 2) && !rasd_key_noart(p, n)) bad = 1;
       if (n < 4) bad = 1;
