@@ -533,7 +533,10 @@ static void code_sentence(coder *c, uint32_t s) {
     /* civilians as victims */
     if (!ev->nrecipient && !is_statement(ev->event)) {
       for (uint32_t q = 0; q < h.ncue; q++) {
-        if (cue_kind(c, &h, q) != RASD__CUE_CIVIL || h.cue[q].tb < t->te || h.cue[q].tb > t->te + 8) continue;
+        if (cue_kind(c, &h, q) != RASD__CUE_CIVIL) continue;
+        int near_after = h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 8;
+        int near_before = (c->lex->trig[t->row].flags & RASD__TF_PASSIVE) && h.cue[q].te <= t->tb && h.cue[q].te + 4 >= t->tb;
+        if (!near_after && !near_before) continue;
         rasd_actor a;
         memset(&a, 0, sizeof a);
         a.start = d->toks[h.cue[q].tb].start;
@@ -548,6 +551,28 @@ static void code_sentence(coder *c, uint32_t s) {
         break;
       }
     }
+    int party_anchors = (ev->nactor > 0) + (ev->nrecipient > 0); /* before any default party */
+    /* violence with no named perpetrator: an unidentified armed group (ACLED) */
+    if (!strcmp(ev->event, "ASSAULT") && !ev->nactor) {
+      int unid = 0;
+      for (int m = 0; m < RASD_MAX_MODES && ev->mode[m]; m++)
+        unid |= !strcmp(ev->mode[m], "explosives") || !strcmp(ev->mode[m], "suicide-attack") || !strcmp(ev->mode[m], "targeted") ||
+                !strcmp(ev->mode[m], "abduct");
+      if (unid) {
+        rasd_actor a;
+        memset(&a, 0, sizeof a);
+        a.start = ev->trig_start;
+        a.end = ev->trig_end;
+        a.tok_begin = t->tb;
+        a.tok_end = t->te;
+        a.entity_name = "Unidentified armed group";
+        a.sector = "UAF";
+        a.entry = -1;
+        a.rule = "rule: unnamed perpetrator";
+        push_party(ev->actor, &ev->nactor, &a);
+        rasd__evt_explain(d, ev, "rule: no named perpetrator: unidentified armed group");
+      }
+    }
     fix_sectors(c, ev);
     /* ACLED: violence against civilians */
     if (!strcmp(ev->event, "ASSAULT") && ev->acled_type && !strcmp(ev->acled_type, "Battles")) {
@@ -560,7 +585,7 @@ static void code_sentence(coder *c, uint32_t s) {
     /* strength: the trigger's own weight, plus the report's anchors: a
        date or a recent-time word, a place named in the sentence, a party */
     int strength = k->strength;
-    int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + (ev->nactor > 0) + (ev->nrecipient > 0);
+    int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + party_anchors;
     strength += anchors;
     /* violence: a count, or a verb told with two anchors */
     int firm = strength >= need(ev->event) && (k->maxbase || k->counted);
