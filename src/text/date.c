@@ -156,6 +156,11 @@ static int year_at(const rasd_doc *d, uint32_t i, uint32_t sent, int *y, int *er
   return 1;
 }
 
+/* The year of the last date with an explicit year in the current sentence
+** (0 when none): "في 8 آب 1953 ... حتى 12 آب" reads the second date in 1953.
+** Set by rasd_date_find around each match; per thread. */
+static _Thread_local int ctx_year;
+
 /* Resolve day/month (Gregorian or Hijri) with an optional year. */
 static int resolve_dm(dres *r, int dd, int m, int hijri, int y, int32_t pub) {
   if (hijri) {
@@ -177,6 +182,10 @@ static int resolve_dm(dres *r, int dd, int m, int hijri, int y, int32_t pub) {
     return 1;
   }
   if (dd > mdays(2000, m)) return 0;
+  if (ctx_year && valid_ymd(ctx_year, m, dd)) {
+    r->day = r->day_end = rasd_days_from_civil(ctx_year, m, dd);
+    return 1;
+  }
   if (pub == NO) { r->day = r->day_end = NO; return 1; }
   y = pub_year(pub);
   if (!valid_ymd(y, m, dd) || rasd_days_from_civil(y, m, dd) > pub + 7) y--;
@@ -268,14 +277,17 @@ static int abs_at(const rasd_doc *d, uint32_t i, int32_t pub, dres *r) {
         return 1;
       }
     }
-    /* a year after a cue (في 2020، خلال 2020) or with its era mark */
+    /* a year after a cue (في 2020، خلال 2020), with its era mark, or
+    ** opening a line of a chronology ("1953 - ...") */
     if (year_at(d, i, sent, &y, &era, &e)) {
       int cue = i > 0 && in_sent(d, i - 1, sent) && rel_is(d, i - 1, RASD__K(RASD__RD_CUE), ALLOW_CL);
+      if (!cue && y >= 1800 && d->sents[sent].tok_begin == i && (is_char(d, e, '-') || is_char(d, e, ':')))
+        cue = 1;
       if (era == 1 && y >= 1300 && y <= 1500) {
         set_hmonth(r, y, 1);
         r->day_end = rasd__hijri_days(y + 1, 1, 1) - 1;
         r->prec = RASD_PREC_YEAR;
-      } else if ((cue || era == 2) && y >= 1900) {
+      } else if ((cue || era == 2) && y >= 1800) {
         set_year(r, y);
       } else
         return 0;
@@ -286,6 +298,39 @@ static int abs_at(const rasd_doc *d, uint32_t i, int32_t pub, dres *r) {
     return 0;
   }
   if (t->kind != RASD_TOK_WORD) return 0;
+  /* an ordinal day: الثامن من آب، الحادي والعشرين من أيار */
+  {
+    uint8_t cl;
+    const rasd__tword *o = rasd__tl_tok(d, i, RASD__TW_NUM, ALLOW_CL | RASD_CL_ART, &cl);
+    int dd = 0;
+    uint32_t j = i + 1;
+    if (o && o->ncls == RASD__NW_ORDINAL) {
+      dd = (int)o->nval;
+      const rasd__tword *x =
+          in_sent(d, j, sent) ? rasd__tl_tok(d, j, RASD__TW_NUM, RASD_CL_CONJ | RASD_CL_ART, &cl) : NULL;
+      if (x && !cl && x->ncls == RASD__NW_UNIT && x->nval == 10 && dd < 10) { dd += 10; j++; }
+      else if (x && (cl & RASD_CL_CONJ) && x->ncls == RASD__NW_TEN && dd < 10) { dd += (int)x->nval; j++; }
+    } else if (o && o->ncls == RASD__NW_TEN && (cl & RASD_CL_ART) && o->nval <= 30)
+      dd = (int)o->nval; /* العشرين من */
+    if (dd >= 1 && dd <= 31 && in_sent(d, j, sent) && rel(d, j, RASD__K(RASD__RD_OF), 0, &e) && in_sent(d, e, sent)) {
+      uint32_t j2 = e;
+      if (rel(d, j2, RASD__K(RASD__RD_MONTHWORD), 0, &e) && in_sent(d, e, sent)) j2 = e;
+      if (month_at(d, j2, 0, &m, &hijri, &amb, &e)) {
+        int yy = 0;
+        uint32_t e2;
+        if (year_at(d, e, sent, &yy, &era, &e2)) {
+          if (hijri ? yy < 1300 || yy > 1500 : yy < 1900) yy = 0;
+          else e = e2;
+        }
+        if (resolve_dm(r, dd, m, hijri, yy, pub)) {
+          r->prec = RASD_PREC_DAY;
+          r->has_year = yy != 0;
+          r->end = e;
+          return 1;
+        }
+      }
+    }
+  }
   /* شهر + month name; month name + year; cue + month name */
   int monthword = 0;
   uint32_t j = i;
@@ -631,13 +676,25 @@ void rasd_date_find(rasd_doc *d) {
   int32_t pub = d->pub_day;
   d->ndates = 0;
   d->dates = NULL;
+  uint32_t year_sent = UINT32_MAX;
+  int year = 0;
   for (uint32_t i = 0; i < d->ntoks; i++) {
     const rasd_token *t = &d->toks[i];
     if (t->kind != RASD_TOK_NUM &&
-        (t->kind != RASD_TOK_WORD || !rasd__tl_starts(d, i, START_TABS, START_KINDS, ALLOW_CL)))
+        (t->kind != RASD_TOK_WORD || (!rasd__tl_starts(d, i, START_TABS, START_KINDS, ALLOW_CL) &&
+                                      !rasd__tl_tok(d, i, RASD__TW_NUM, ALLOW_CL | RASD_CL_ART, NULL))))
       continue;
     dres r;
-    if (!date_at(d, i, pub, &r) || r.end <= i) continue;
+    ctx_year = t->sent == year_sent ? year : 0;
+    int ok = date_at(d, i, pub, &r);
+    ctx_year = 0;
+    if (!ok || r.end <= i) continue;
+    if (r.has_year && !r.hijri && r.day != NO && (r.prec == RASD_PREC_DAY || r.prec == RASD_PREC_YEAR || r.prec == RASD_PREC_MONTH)) {
+      int yy, mm, dd;
+      rasd_civil_from_days(r.day, &yy, &mm, &dd);
+      year = yy;
+      year_sent = t->sent;
+    }
     rasd_date *o = push_date(d, &cap);
     o->tok_begin = i;
     o->tok_end = r.end;
