@@ -95,6 +95,7 @@ typedef struct coder {
   int32_t last_place;       /* place of the previous event */
   int32_t first_place;      /* first resolved place of the article */
   int32_t last;             /* index of the previous event (subject carry-over), -1 */
+  int violent;              /* firm news of violence seen in an earlier sentence */
 } coder;
 
 static rasd_event *new_event(coder *c) {
@@ -360,7 +361,7 @@ static int hit_base(const coder *c, const rasd__hit *t) {
     if ((row->flags & RASD__TF_NOUN) && !(row->flags & RASD__TF_VERB) && rasd__evt_tok_is(d, t->te, rel[i])) return 0;
   }
   if (row->flags & (RASD__TF_WEAK | RASD__TF_PLURAL | RASD__TF_OBJ)) return (row->flags & RASD__TF_VERB) && !after_prep ? 1 : 0;
-  if (row->flags & RASD__TF_VERB) {
+  if ((row->flags & RASD__TF_VERB) && !(t->clitics & (RASD_CL_ART | RASD_CL_PREP))) {
     if (t->imperfect || after_prep) return 0;
     return 2;
   }
@@ -379,7 +380,9 @@ static int hit_base(const coder *c, const rasd__hit *t) {
       "\xd9\x86\xd8\xb8\xd9\x85\xd8\xaa", "\xd9\x86\xd8\xb8\xd9\x85\xd9\x88\xd8\xa7", /* نظمت نظموا */
       "\xd8\xb9\xd9\x85\xd8\xaa", "\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa",        /* عمت وقعت */
       "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82", "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82\xd8\xaa", /* اطلق اطلقت */
-      "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7"};                          /* اطلقوا */
+      "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7",                           /* اطلقوا */
+      "\xd8\xae\xd8\xa7\xd8\xb6", "\xd8\xae\xd8\xa7\xd8\xb6\xd8\xaa",             /* خاض خاضت */
+      "\xd9\x82\xd8\xa7\xd9\x85", "\xd9\x82\xd8\xa7\xd9\x85\xd8\xaa", "\xd9\x82\xd8\xa7\xd9\x85\xd9\x88\xd8\xa7"}; /* قام قامت قاموا */
   for (uint32_t back = 1; back <= 3 && back <= t->tb; back++) {
     const rasd_token *pt = &d->toks[t->tb - back];
     if (pt->kind != RASD_TOK_WORD) break;
@@ -589,7 +592,10 @@ static void code_sentence(coder *c, uint32_t s) {
     strength += anchors;
     /* violence: a count, or a verb told with two anchors */
     int firm = strength >= need(ev->event) && (k->maxbase || k->counted);
-    if (!strcmp(ev->event, "ASSAULT")) firm = k->counted || (k->maxbase >= 2 && anchors >= 3);
+    /* alone, a verb of violence needs three anchors; in an article that has
+       already reported violence, the next verbs continue the report */
+    if (!strcmp(ev->event, "ASSAULT"))
+      firm = k->counted || (k->maxbase >= 2 && anchors >= (c->violent ? 1 : 3)) || (c->violent && k->maxbase && anchors >= 2);
     if (!strcmp(ev->event, "PROTEST")) firm = k->counted || (k->maxbase >= 2 && anchors >= 1) || (k->maxbase && anchors >= 3);
     if (!firm) {
       k->drop = 1; /* not reported firmly enough */
@@ -634,6 +640,8 @@ static void code_sentence(coder *c, uint32_t s) {
     w++;
   }
   c->nev = w;
+  for (uint32_t q = base; q < w; q++)
+    if (!c->ev[q].background && !strcmp(c->ev[q].event, "ASSAULT")) c->violent = 1;
   if (c->last >= (int32_t)c->nev) c->last = c->nev ? (int32_t)c->nev - 1 : -1;
 }
 

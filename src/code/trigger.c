@@ -111,12 +111,13 @@ static int try_stem(const rasd_lex *lex, const rasd_doc *d, uint32_t i, rasd__hi
   }
   if (!how) return 0;
   const rasd__trig *tr = &lex->trig[row];
-  if ((tr->flags & RASD__TF_VERB) && has_article(k, n)) return 0;
+  int art = has_article(k, n);
+  if ((tr->flags & RASD__TF_VERB) && !(tr->flags & RASD__TF_NOUN) && art) return 0;
   h->tb = i;
   h->te = i + 1;
   h->row = row;
   h->how = (uint8_t)how;
-  h->clitics = 0;
+  h->clitics = art ? RASD_CL_ART : 0;
   h->blocked = 0;
   return 1;
 }
@@ -149,7 +150,11 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
     if (rasd_phrase_match(lex->trig_phr, d, i, te, 1, &m)) {
       const rasd__trig *tr = &lex->trig[m.value];
       ok = 1;
-      if ((tr->flags & RASD__TF_VERB) && (m.clitics & (RASD_CL_ART | RASD_CL_PREP)) && m.nwords == 1) ok = 0;
+      /* a verb-only row never takes the article or a preposition; a verb+noun row
+         (قصف) is read as the noun then (بقصف، القصف) */
+      if ((tr->flags & RASD__TF_VERB) && !(tr->flags & RASD__TF_NOUN) && (m.clitics & (RASD_CL_ART | RASD_CL_PREP)) &&
+          m.nwords == 1)
+        ok = 0;
       if (!(tr->flags & RASD__TF_VERB) && (m.clitics & RASD_CL_FUT)) ok = 0;
       if (ok) {
         h.tb = m.tok_begin;
@@ -169,7 +174,9 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
           (at(k, kn, o + 2, YA) || at(k, kn, o + 2, TA) || at(k, kn, o + 2, NUN)))
         h.clitics |= RASD_CL_FUT;
       if (h.clitics & RASD_CL_FUT) o += 2;
-      if ((lex->trig[h.row].flags & RASD__TF_VERB) && (h.how == 3 || at(k, kn, o, YA))) h.imperfect = 1;
+      if ((lex->trig[h.row].flags & RASD__TF_VERB) && !(h.clitics & (RASD_CL_ART | RASD_CL_PREP)) &&
+          (h.how == 3 || at(k, kn, o, YA)))
+        h.imperfect = 1;
       out->trig[out->ntrig++] = h;
       i = h.te;
     } else
