@@ -6,7 +6,9 @@ their *.input.jsonl), builds tools/actor_probe.c against the objects of a build
 directory, runs it on every article, and for each gold event party checks
 whether an actor with the same (country, sector) was found inside the event's
 evidence sentence.  Prints the gold entity names with hit counts, the misses,
-and the coverage figure.
+and the coverage figure.  Then the same on the OEDA sentences of gsr-dev/ whose
+annotators marked actor spans with a role: an actor found over the span with
+the same sector (and country, when they gave one).
 
     make B=build-act build-act/unit && python3 tools/actor_coverage.py --build build-act
 """
@@ -80,6 +82,35 @@ def main():
           'in their evidence sentence' % (hits, total, 100.0 * hits / max(total, 1)))
     print('coverage with states switched to MIL where the event needs it: %d/%d (%.1f%%)'
           % (hits2, total, 100.0 * hits2 / max(total, 1)))
+    gsr(probe, root, a.eval)
+
+def gsr(probe, root, evaldir):
+    rows = []
+    for f in sorted(glob.glob(os.path.join(evaldir, 'gsr-dev', '*.jsonl'))):
+        rows += [r for r in map(json.loads, open(f, encoding='utf-8')) if r.get('spans')]
+    if not rows:
+        return
+    feed = ''.join('2010-01-01\t%s\n' % r['text'].replace('\n', '\x01') for r in rows)
+    out = subprocess.run([probe, os.path.join(root, 'data')], input=feed.encode(), stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, check=True).stdout.decode().split('\n')
+    tot = hit = 0
+    for r, line in zip(rows, out):
+        acts = [x.split('\t') for x in line.split('\x1e') if x]
+        tb = r['text'].encode()
+        for sp in r['spans']:
+            for side, role in (('source_actor', 'source_role'), ('target_actor', 'target_role')):
+                words, ro = sp.get(side) or [], sp.get(role) or {}
+                if not isinstance(ro, dict) or not words or ro.get('role') in (None, 'None', ''):
+                    continue
+                main, sec, ok = ro.get('main'), ro['role'], False
+                for x in acts:
+                    surf = tb[int(x[0]):int(x[1])].decode('utf-8', 'replace')
+                    if any(w in surf or surf in w for w in words):
+                        ok = ok or (x[4] == sec and (main in (None, 'None') or x[3] in (main, '')))
+                tot += 1
+                hit += ok
+    print('gsr-dev: %d/%d annotated actor spans (%.1f%%) have an actor with their sector (and country)'
+          % (hit, tot, 100.0 * hit / max(tot, 1)))
 
 if __name__ == '__main__':
     main()
