@@ -33,7 +33,7 @@ static const char schema[] =
     "  location TEXT, location_ar TEXT, country TEXT, admin1 TEXT, admin2 TEXT, has_geo INTEGER,\n"
     "  lat REAL, lon REAL, geo_precision INTEGER, dead INTEGER, injured INTEGER, arrested INTEGER,\n"
     "  dead_qual INTEGER, dead_min INTEGER, dead_max INTEGER, evidence TEXT, confidence REAL, json TEXT);\n"
-    "CREATE INDEX IF NOT EXISTS events_dedup ON events(event, day);\n"
+    "CREATE INDEX IF NOT EXISTS events_link ON events(event, country, day);\n"
     "CREATE INDEX IF NOT EXISTS events_article ON events(article);\n"
     "CREATE INDEX IF NOT EXISTS events_incident ON events(incident);\n"
     "CREATE TABLE IF NOT EXISTS spans(event INTEGER NOT NULL REFERENCES events(id), role TEXT NOT NULL,\n"

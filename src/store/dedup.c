@@ -1,10 +1,11 @@
 /*
 ** store/dedup.c -- linking reports of one happening into incidents (stage "db").
 **
-** Rule (docs/STORE.md): a news event (not background, dated) joins the
-** incident of an earlier stored event from another article when all hold:
-**   - same PLOVER category;
-**   - dates within a day: [day-1, day_end+1] overlaps the other's span;
+** Rule (docs/STORE.md): a news event (not background, dated to the day or
+** the week) joins the incident of an earlier stored event from another
+** article when all hold:
+**   - same PLOVER category, same country of the place (or neither has one);
+**   - dates within a day: the other starts in [day-1, day_end+1];
 **   - places: both with coordinates no more than 10 km apart; or, when
 **     either is coarser than a town (geo_precision >= 2), the same country
 **     and admin1; or neither has a place;
@@ -65,6 +66,8 @@ int rasd__dedup_compatible(const rasd_evrow *a, const rasd_evrow *b, double *km,
 int rasd__dedup_compatible(const rasd_evrow *a, const rasd_evrow *b, double *km, int *ddays) {
   if (!streq(a->event, b->event)) return 0;
   if (a->day == RASD_NO_DAY || b->day == RASD_NO_DAY) return 0;
+  if (a->date_prec > RASD_PREC_WEEK || b->date_prec > RASD_PREC_WEEK) return 0;
+  if (!streq(a->country, b->country) && (a->country || b->country)) return 0;
   int32_t ae = a->day_end == RASD_NO_DAY ? a->day : a->day_end;
   int32_t be = b->day_end == RASD_NO_DAY ? b->day : b->day_end;
   if (a->day - 1 > be || ae + 1 < b->day) return 0;
@@ -79,17 +82,19 @@ int rasd__dedup_compatible(const rasd_evrow *a, const rasd_evrow *b, double *km,
 
 rasd_rc rasd_db_link_event(rasd_db *db, int64_t evid, int64_t art, const rasd_evrow *r) {
   int32_t end = r->day_end == RASD_NO_DAY ? r->day : r->day_end;
-  /* Month-long spans of other reports may start up to ~a year earlier;
-  ** 400 days back keeps the index range small and covers them. */
+  /* Candidates: same category and country, starting within the date
+  ** window (index events_link). */
   sqlite3_stmt *st = rasd__db_stmt(db, &db->st_cand,
                                    "SELECT id, incident, " RASD__ROW_COLS
-                                   " FROM events WHERE event=?1 AND day BETWEEN ?2 AND ?3 AND incident IS NOT NULL"
-                                   " AND article != ?4 ORDER BY incident");
+                                   " FROM events WHERE event=?1 AND country IS ?5 AND day BETWEEN ?2 AND ?3"
+                                   " AND incident IS NOT NULL AND article != ?4 ORDER BY incident");
   if (!st) return RASD_DB;
   sqlite3_bind_text(st, 1, r->event, -1, SQLITE_STATIC);
-  sqlite3_bind_int(st, 2, r->day - 400);
+  sqlite3_bind_int(st, 2, r->day - 1);
   sqlite3_bind_int(st, 3, end + 1);
   sqlite3_bind_int64(st, 4, art);
+  if (r->country) sqlite3_bind_text(st, 5, r->country, -1, SQLITE_STATIC);
+  else sqlite3_bind_null(st, 5);
   int64_t best = 0;
   double best_km = 0;
   int best_dd = 0, rc;
