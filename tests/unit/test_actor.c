@@ -314,3 +314,24 @@ TEST(actor_nationality_beats_a_namesake) {
   EXPECT(d, "قوات الدعم السريع", "Rapid Support Forces", "SDN", "PRM");
   rasd_actor_lex_free(lx);
 }
+
+TEST(actor_edges_of_sentences) {
+  rasd_actor_lex *lx = open_lex();
+  if (!lx) return;
+  /* phrases cut by the end of the text, an unclosed bracket, lone quotes */
+  const char *texts[] = {"قوات", "تنظيم الدولة (داعش", "\"\" قوات \"", "وصلت القوات", "(", "داعش (", "جنود",
+                         "الجيش السوري\n\nالحر", "مسلحون مجهولون"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    rasd_doc *d = actors(lx, texts[i], NULL);
+    for (uint32_t k = 0; k < d->nactors; k++) {
+      CHECK(d->actors[k].tok_begin < d->actors[k].tok_end && d->actors[k].tok_end <= d->ntoks);
+      CHECK(d->actors[k].start < d->actors[k].end && d->actors[k].end <= d->len);
+    }
+  }
+  rasd_doc *d = actors(lx, "تنظيم الدولة (داعش", NULL);
+  EXPECT(d, "تنظيم الدولة", "Islamic State", "IMG", "REB");
+  /* no publication date: the first row of a dated surface */
+  d = actors(lx, "قصفت قوات النظام البلدة.", NULL);
+  EXPECT(d, "قوات النظام", "Military Forces of Syria", "SYR", "MIL");
+  rasd_actor_lex_free(lx);
+}
