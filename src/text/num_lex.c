@@ -229,12 +229,13 @@ static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
   return c->h;
 }
 
-int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow) {
+int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow, unsigned num_allow) {
   if (i >= d->ntoks) return 0;
   int nh;
   const hit *h = token_hits(d, i, &nh);
   for (int k = 0; k < nh; k++) {
     const rasd__tword *w = &words[h[k].w];
+    if (w->ncls && !(h[k].cl & ~num_allow)) return 1;
     if (h[k].cl & ~allow) continue;
     if ((w->ptabs & tabs & ~(1u << RASD__PT_REL)) || ((tabs & (1u << RASD__PT_REL)) && (w->pkinds & kinds))) return 1;
   }

@@ -71,8 +71,9 @@ const rasd__tphrase *rasd__tl_phrase(const rasd_doc *d, uint32_t i, int tab, uin
                                      uint32_t *end);
 #define RASD__K(kind) (1u << (kind))
 /* 1 when some phrase of a table in tabs (bits 1 << RASD__PT_*; for REL only
-** the kinds in kinds) starts with a reading of token i allowed by allow. */
-int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow);
+** the kinds in kinds) starts with a reading of token i allowed by allow, or
+** a reading allowed by num_allow is a number word. */
+int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow, unsigned num_allow);
 
 /* Tabular Islamic calendar (civil epoch 622-07-16 Julian): days since
 ** 1970-01-01 of Hijri y/m/d, and back. */
