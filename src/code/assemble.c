@@ -160,7 +160,7 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
     /* speakers: right after (or just before) a speech verb */
     int speaker = 0;
     for (uint32_t k = 0; k < h->ncue; k++) {
-      if (cue_kind(c, h, k) != RASD__CUE_SPEECH) continue;
+      if (cue_kind(c, h, k) != RASD__CUE_SPEECH && cue_kind(c, h, k) != RASD__CUE_SOURCE) continue;
       if (x->tok_begin >= h->cue[k].te && x->tok_begin <= h->cue[k].te + 1) speaker = 1;
       if (x->tok_end <= h->cue[k].tb && x->tok_end + 1 >= h->cue[k].tb) speaker = 1;
     }
@@ -351,6 +351,7 @@ static int hit_base(const coder *c, const rasd__hit *t) {
   if (t->tb > 0)
     for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
       if (rasd__evt_tok_is(d, t->tb - 1, preps[i])) after_prep = 1;
+  if (row->flags & RASD__TF_TREND) return 2; /* ازدياد الهجمات asserts a trend */
   /* a relative clause (الذي خطف، الهجوم الذي استهدف) refers to a known act */
   static const char *const rel[] = {"\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a",             /* الذي */
                                     "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x8a",             /* التي */
@@ -360,12 +361,7 @@ static int hit_base(const coder *c, const rasd__hit *t) {
     if (t->tb > 0 && (row->flags & RASD__TF_VERB) && rasd__evt_tok_is(d, t->tb - 1, rel[i])) return 0;
     if ((row->flags & RASD__TF_NOUN) && !(row->flags & RASD__TF_VERB) && rasd__evt_tok_is(d, t->te, rel[i])) return 0;
   }
-  if (row->flags & (RASD__TF_WEAK | RASD__TF_PLURAL | RASD__TF_OBJ)) return (row->flags & RASD__TF_VERB) && !after_prep ? 1 : 0;
-  if ((row->flags & RASD__TF_VERB) && !(t->clitics & (RASD_CL_ART | RASD_CL_PREP))) {
-    if (t->imperfect || after_prep) return 0;
-    return 2;
-  }
-  /* a noun: after a light verb (شن هجوما، تشن حملة، نفذ عملية) it is told as done */
+  /* a noun (even a weak one): after a light verb (شن هجوما، تشن حملة، نفذ عملية) it is told as done */
   static const char *const light[] = {
       "\xd8\xb4\xd9\x86", "\xd8\xb4\xd9\x86\xd8\xaa", "\xd8\xb4\xd9\x86\xd9\x88\xd8\xa7", /* شن شنت شنوا */
       "\xd8\xaa\xd8\xb4\xd9\x86", "\xd9\x8a\xd8\xb4\xd9\x86",                     /* تشن يشن */
@@ -383,7 +379,7 @@ static int hit_base(const coder *c, const rasd__hit *t) {
       "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7",                           /* اطلقوا */
       "\xd8\xae\xd8\xa7\xd8\xb6", "\xd8\xae\xd8\xa7\xd8\xb6\xd8\xaa",             /* خاض خاضت */
       "\xd9\x82\xd8\xa7\xd9\x85", "\xd9\x82\xd8\xa7\xd9\x85\xd8\xaa", "\xd9\x82\xd8\xa7\xd9\x85\xd9\x88\xd8\xa7"}; /* قام قامت قاموا */
-  for (uint32_t back = 1; back <= 3 && back <= t->tb; back++) {
+  for (uint32_t back = 1; (row->flags & RASD__TF_NOUN) && back <= 3 && back <= t->tb; back++) {
     const rasd_token *pt = &d->toks[t->tb - back];
     if (pt->kind != RASD_TOK_WORD) break;
     const char *pk = d->keys + pt->key;
@@ -391,6 +387,11 @@ static int hit_base(const coder *c, const rasd__hit *t) {
     if (pn > 2 && !memcmp(pk, "\xd9\x88", 2)) { pk += 2; pn -= 2; } /* و */
     for (size_t i = 0; i < sizeof light / sizeof *light; i++)
       if (strlen(light[i]) == pn && !memcmp(pk, light[i], pn)) return 2;
+  }
+  if (row->flags & (RASD__TF_WEAK | RASD__TF_PLURAL | RASD__TF_OBJ)) return (row->flags & RASD__TF_VERB) && !after_prep ? 1 : 0;
+  if ((row->flags & RASD__TF_VERB) && !(t->clitics & (RASD_CL_ART | RASD_CL_PREP))) {
+    if (t->imperfect || after_prep) return 0;
+    return 2;
   }
   /* a noun: definite = a reference to a known act */
   const char *k = d->keys + d->toks[t->tb].key;
@@ -410,6 +411,23 @@ static int need(const char *cat) {
   return 2;
 }
 
+/* هذا الهجوم، تلك التفجيرات، هجمات مماثلة: the act was told before (or is
+** one of a kind): not a report of its own. */
+static int pointed_back(const rasd_doc *d, const rasd__hit *t) {
+  static const char *const dem[] = {"\xd9\x87\xd8\xb0\xd8\xa7", "\xd9\x87\xd8\xb0\xd9\x87",               /* هذا هذه */
+                                    "\xd9\x87\xd8\xb0\xd8\xa7\xd9\x86", "\xd9\x87\xd8\xb0\xd9\x8a\xd9\x86", /* هذان هذين */
+                                    "\xd9\x87\xd8\xa7\xd8\xaa\xd8\xa7\xd9\x86", "\xd8\xaa\xd9\x84\xd9\x83", /* هاتان تلك */
+                                    "\xd8\xb0\xd9\x84\xd9\x83"};                                   /* ذلك */
+  static const char *const like[] = {"\xd9\x85\xd9\x85\xd8\xa7\xd8\xab\xd9\x84",                     /* مماثل */
+                                     "\xd9\x85\xd9\x85\xd8\xa7\xd8\xab\xd9\x84\xd9\x87",             /* مماثله */
+                                     "\xd9\x85\xd9\x85\xd8\xa7\xd8\xab\xd9\x84\xd9\x87"};
+  for (size_t i = 0; i < sizeof dem / sizeof *dem; i++)
+    if (t->tb > 0 && rasd__evt_tok_is(d, t->tb - 1, dem[i])) return 1;
+  for (size_t i = 0; i < sizeof like / sizeof *like; i++)
+    if (rasd__evt_tok_is(d, t->te, like[i])) return 1;
+  return 0;
+}
+
 static void code_sentence(coder *c, uint32_t s) {
   rasd_doc *d = c->d;
   const rasd_sentence *S = &d->sents[s];
@@ -421,14 +439,17 @@ static void code_sentence(coder *c, uint32_t s) {
   rasd__evt_modality(c->lex, d, sb, se, &h);
   num nums[64];
   uint32_t nn = sentence_nums(d, sb, se, nums, 64);
-  int recent = 0;
-  for (uint32_t i = 0; i < h.ncue; i++) recent |= cue_kind(c, &h, i) == RASD__CUE_RECENT;
+  int recent = 0, sourced = 0; /* a recent-time word; a source the report is attributed to */
+  for (uint32_t i = 0; i < h.ncue; i++) {
+    recent |= cue_kind(c, &h, i) == RASD__CUE_RECENT;
+    sourced |= cue_kind(c, &h, i) == RASD__CUE_SOURCE;
+  }
   cand cands[16];
   int ncand = 0;
   for (uint32_t i = 0; i < h.ntrig; i++) {
     const rasd__hit *t = &h.trig[i];
     const rasd__trig *row = &c->lex->trig[t->row];
-    if (t->blocked) continue;
+    if (t->blocked || pointed_back(d, t)) continue;
     cand *k = NULL;
     for (int j = 0; j < ncand; j++)
       if (!strcmp(c->ev[cands[j].ei].event, row->cat)) k = &cands[j];
@@ -500,6 +521,7 @@ static void code_sentence(coder *c, uint32_t s) {
     }
   }
   int32_t splace = pick_place(d, sb, se);
+  int sent_violent = 0; /* a firm report of violence earlier in this sentence */
   for (int j = 0; j < ncand; j++) {
     cand *k = &cands[j];
     rasd_event *ev = &c->ev[k->ei];
@@ -588,15 +610,18 @@ static void code_sentence(coder *c, uint32_t s) {
     /* strength: the trigger's own weight, plus the report's anchors: a
        date or a recent-time word, a place named in the sentence, a party */
     int strength = k->strength;
-    int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + party_anchors;
+    int anchors = (own_date || recent) + (pick_place(d, sb, se) >= 0) + party_anchors + sourced;
     strength += anchors;
     /* violence: a count, or a verb told with two anchors */
     int firm = strength >= need(ev->event) && (k->maxbase || k->counted);
     /* alone, a verb of violence needs three anchors; in an article that has
        already reported violence, the next verbs continue the report */
     if (!strcmp(ev->event, "ASSAULT"))
-      firm = k->counted || (k->maxbase >= 2 && anchors >= (c->violent ? 1 : 3)) || (c->violent && k->maxbase && anchors >= 2);
-    if (!strcmp(ev->event, "PROTEST")) firm = k->counted || (k->maxbase >= 2 && anchors >= 1) || (k->maxbase && anchors >= 3);
+      firm = (k->counted && (k->maxbase || c->violent || sent_violent)) || (k->maxbase >= 2 && anchors >= (c->violent ? 1 : 3)) ||
+             (c->violent && k->maxbase && anchors >= 2);
+    if (!strcmp(ev->event, "PROTEST"))
+      firm = (k->counted && k->maxbase) || (k->maxbase >= 2 && anchors >= 1) || (k->maxbase && anchors >= 3);
+    if (firm && !strcmp(ev->event, "ASSAULT")) sent_violent = 1;
     if (!firm) {
       k->drop = 1; /* not reported firmly enough */
       continue;
@@ -641,7 +666,7 @@ static void code_sentence(coder *c, uint32_t s) {
   }
   c->nev = w;
   for (uint32_t q = base; q < w; q++)
-    if (!c->ev[q].background && !strcmp(c->ev[q].event, "ASSAULT")) c->violent = 1;
+    if (!strcmp(c->ev[q].event, "ASSAULT")) c->violent = 1;
   if (c->last >= (int32_t)c->nev) c->last = c->nev ? (int32_t)c->nev - 1 : -1;
 }
 

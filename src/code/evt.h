@@ -60,6 +60,7 @@ enum rasd__cue_kind {
   RASD__CUE_MODE,      /* جوية، مدفعية، مسيرة: adds a mode (and ACLED sub-type) */
   RASD__CUE_CIVIL,     /* مدنيين، أطفال، نساء: civilian victims */
   RASD__CUE_CONT,      /* لا يزال، ما زال: "still" (shields لا from reading as a negation) */
+  RASD__CUE_SOURCE,    /* مصدر أمني، شهود عيان، بحسب: the report is attributed (also a speech cue) */
   RASD__CUE_KINDS
 };
 
