@@ -84,17 +84,31 @@ rasd_rc rasd_db_link_event(rasd_db *db, int64_t evid, int64_t art, const rasd_ev
   int32_t end = r->day_end == RASD_NO_DAY ? r->day : r->day_end;
   /* Candidates: same category and country, starting within the date
   ** window (index events_link). */
-  sqlite3_stmt *st = rasd__db_stmt(db, &db->st_cand,
-                                   "SELECT id, incident, " RASD__ROW_COLS
-                                   " FROM events WHERE event=?1 AND country IS ?5 AND day BETWEEN ?2 AND ?3"
-                                   " AND incident IS NOT NULL AND article != ?4 ORDER BY incident");
+  /* The SQL narrows by the cheap parts of the rule (place box or admin1,
+  ** actor country); rasd__dedup_compatible decides. */
+  sqlite3_stmt *st = rasd__db_stmt(
+      db, &db->st_cand,
+      "SELECT id, incident, " RASD__ROW_COLS
+      " FROM events WHERE event=?1 AND country IS ?5 AND day BETWEEN ?2 AND ?3"
+      " AND incident IS NOT NULL AND article != ?4"
+      " AND (CASE WHEN ?6 THEN has_geo AND ((lat BETWEEN ?7 - 0.1 AND ?7 + 0.1 AND lon BETWEEN ?8 - 0.13 AND ?8 + 0.13)"
+      "                                       OR ((geo_precision >= 2 OR ?9 >= 2) AND admin1 IS ?10))"
+      "           ELSE NOT has_geo AND location IS NULL END)"
+      " AND (actor1_country IS NULL OR ?11 IS NULL OR actor1_country = ?11 OR actor1 = ?12)"
+      " ORDER BY incident");
   if (!st) return RASD_DB;
   sqlite3_bind_text(st, 1, r->event, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 2, r->day - 1);
   sqlite3_bind_int(st, 3, end + 1);
   sqlite3_bind_int64(st, 4, art);
   if (r->country) sqlite3_bind_text(st, 5, r->country, -1, SQLITE_STATIC);
-  else sqlite3_bind_null(st, 5);
+  sqlite3_bind_int(st, 6, r->has_geo ? 1 : 0);
+  sqlite3_bind_double(st, 7, r->lat);
+  sqlite3_bind_double(st, 8, r->lon);
+  sqlite3_bind_int(st, 9, r->geo_precision);
+  if (r->admin1) sqlite3_bind_text(st, 10, r->admin1, -1, SQLITE_STATIC);
+  if (r->actor1_country) sqlite3_bind_text(st, 11, r->actor1_country, -1, SQLITE_STATIC);
+  if (r->actor1) sqlite3_bind_text(st, 12, r->actor1, -1, SQLITE_STATIC);
   int64_t best = 0;
   double best_km = 0;
   int best_dd = 0, rc;
