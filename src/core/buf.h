@@ -8,6 +8,7 @@
 #define RASD_BUF_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct rasd_buf {
   char *p;
@@ -18,7 +19,7 @@ void rasd_buf_free(rasd_buf *b);
 void rasd_buf_grow(rasd_buf *b, size_t extra);
 static inline void rasd_buf_add(rasd_buf *b, const char *s, size_t n) {
   if (b->n + n + 1 > b->cap) rasd_buf_grow(b, n + 1);
-  for (size_t i = 0; i < n; i++) b->p[b->n + i] = s[i];
+  if (n) memcpy(b->p + b->n, s, n);
   b->n += n;
   b->p[b->n] = 0;
 }

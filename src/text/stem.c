@@ -3,7 +3,8 @@
 **
 ** libstemmer runs at ~35 MB/s, so each distinct key is stemmed once per
 ** thread and remembered in a string map (cleared when it grows past
-** STEM_CACHE_MAX entries, to bound memory on endless streams).
+** STEM_CACHE_MAX entries, to bound memory on endless streams), with a small
+** direct-mapped cache in front of it for the frequent words.
 */
 #include <libstemmer.h>
 #include <string.h>
@@ -29,7 +30,53 @@ static void cache_reset(void) {
   tc.pool_len = 0;
 }
 
+/* A direct-mapped front cache of one cache line per entry, key and stem
+** inline: news text is Zipfian, so most tokens hit here without touching
+** the big map and its pools (three cache misses a token on a 100 MB run). */
+#define FRONT_BITS 16
+#define FRONT_KEY 29
+typedef struct {
+  uint32_t hash;
+  uint8_t klen, slen; /* klen 0 = empty */
+  char key[FRONT_KEY], stem[FRONT_KEY];
+} front_ent;
+static _Thread_local front_ent *front;
+
+static uint32_t front_hash(const char *k, size_t n) {
+  uint64_t h = rasd_hash_bytes(RASD_HASH_INIT, k, n);
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return (uint32_t)h;
+}
+
+static size_t stem_slow(const char *key, size_t n, char *out);
+
+/* rasd_stem_key with the key's front_hash already computed. */
+static size_t stem_hashed(const char *key, size_t n, uint32_t h, char *out) {
+  if (n == 0 || n > FRONT_KEY) return stem_slow(key, n, out);
+  if (!front) front = rasd_xcalloc((size_t)1 << FRONT_BITS, sizeof *front);
+  front_ent *e = &front[h & ((1u << FRONT_BITS) - 1)];
+  if (e->klen == n && e->hash == h && memcmp(e->key, key, n) == 0) {
+    memcpy(out, e->stem, e->slen);
+    return e->slen;
+  }
+  size_t len = stem_slow(key, n, out);
+  if (len <= FRONT_KEY) {
+    e->hash = h;
+    e->klen = (uint8_t)n;
+    e->slen = (uint8_t)len;
+    memcpy(e->key, key, n);
+    memcpy(e->stem, out, len);
+  }
+  return len;
+}
+
 size_t rasd_stem_key(const char *key, size_t n, char *out) {
+  return stem_hashed(key, n, n && n <= FRONT_KEY ? front_hash(key, n) : 0, out);
+}
+
+static size_t stem_slow(const char *key, size_t n, char *out) {
   if (!tc.sb) {
     tc.sb = sb_stemmer_new("arabic", "UTF_8");
     if (!tc.sb) { memcpy(out, key, n); return n; }
@@ -63,15 +110,34 @@ size_t rasd_stem_key(const char *key, size_t n, char *out) {
   return len;
 }
 
+/* Stem every word token.  The front cache is larger than the CPU's near
+** caches, so the entry of the word PREFETCH tokens ahead is fetched while
+** this one is looked up (their hashes wait in a ring). */
+#define PREFETCH 8
 void rasd_tok_stem_all(rasd_doc *d) {
   char buf[1024];
-  for (uint32_t i = 0; i < d->ntoks; i++) {
-    rasd_token *t = &d->toks[i];
-    if (t->kind != RASD_TOK_WORD || !t->key_len) continue;
-    size_t kl = t->key_len < 1000 ? t->key_len : 1000;
-    size_t len = rasd_stem_key(d->keys + t->key, kl, buf);
-    if (len == 0) { len = kl; memcpy(buf, d->keys + t->key, kl); }
-    t->stem = rasd_doc_keys_append(d, buf, (uint32_t)len);
-    t->stem_len = (uint16_t)len;
+  uint32_t ring[PREFETCH];
+  if (!front) front = rasd_xcalloc((size_t)1 << FRONT_BITS, sizeof *front);
+  for (uint32_t i = 0; i < d->ntoks + PREFETCH; i++) {
+    if (i >= PREFETCH) { /* stem token j, whose hash is in the ring */
+      uint32_t j = i - PREFETCH;
+      rasd_token *t = &d->toks[j];
+      if (t->kind == RASD_TOK_WORD && t->key_len) {
+        size_t kl = t->key_len < 1000 ? t->key_len : 1000;
+        size_t len = stem_hashed(d->keys + t->key, kl, ring[j % PREFETCH], buf);
+        if (len == 0) { len = kl; memcpy(buf, d->keys + t->key, kl); }
+        t->stem = rasd_doc_keys_append(d, buf, (uint32_t)len);
+        t->stem_len = (uint16_t)len;
+      }
+    }
+    if (i < d->ntoks) { /* hash token i and prefetch its entry */
+      const rasd_token *t = &d->toks[i];
+      uint32_t h = 0;
+      if (t->kind == RASD_TOK_WORD && t->key_len && t->key_len <= FRONT_KEY) {
+        h = front_hash(d->keys + t->key, t->key_len);
+        __builtin_prefetch(&front[h & ((1u << FRONT_BITS) - 1)]);
+      }
+      ring[i % PREFETCH] = h;
+    }
   }
 }

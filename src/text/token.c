@@ -84,7 +84,7 @@ static void push_sent(rasd_doc *d, uint32_t *cap, uint32_t tb, uint32_t te) {
   int final = 0;
   if (last->kind == RASD_TOK_PUNCT) {
     size_t k = last->start;
-    final = is_final_cp(rasd_uni_decode(d->text, d->len, &k));
+    final = is_final_cp(rasd_uni_next(d->text, d->len, &k));
   }
   s->is_title = !final && (te - tb) <= 14;
   for (uint32_t i = tb; i < te; i++) d->toks[i].sent = d->nsents;
@@ -102,7 +102,7 @@ void rasd_tok_split(rasd_doc *d) {
   d->ntoks = d->nsents = 0;
   while (i < n) {
     size_t at = i;
-    int32_t cp = rasd_uni_decode(s, n, &i);
+    int32_t cp = rasd_uni_next(s, n, &i);
     if (cp < 0) continue;
     if (rasd_uni_is_space(cp) || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF) {
       if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
@@ -135,7 +135,7 @@ void rasd_tok_split(rasd_doc *d) {
       size_t j = i;
       for (;;) {
         size_t k = j;
-        int32_t c2 = k < n ? rasd_uni_decode(s, n, &k) : -1;
+        int32_t c2 = k < n ? rasd_uni_next(s, n, &k) : -1;
         int d2;
         if (c2 >= 0 && is_digit_cp(c2, &d2)) {
           if (in_first) v = v * 10 + d2;
@@ -146,7 +146,7 @@ void rasd_tok_split(rasd_doc *d) {
         }
         if (c2 == '.' || c2 == ',' || c2 == 0x066B || c2 == 0x066C || c2 == '/' || c2 == ':') {
           size_t k2 = k;
-          int32_t c3 = k2 < n ? rasd_uni_decode(s, n, &k2) : -1;
+          int32_t c3 = k2 < n ? rasd_uni_next(s, n, &k2) : -1;
           if (c3 >= 0 && is_digit_cp(c3, &d2)) {
             if (seps && run != 3) grp3 = 0;
             if (!seps && run > 3) grp3 = 0;
@@ -166,7 +166,7 @@ void rasd_tok_split(rasd_doc *d) {
       if (seps && grp3 && !sep_dot) {
         v = 0;
         for (size_t k = at; k < j;) {
-          int32_t c4 = rasd_uni_decode(s, n, &k);
+          int32_t c4 = rasd_uni_next(s, n, &k);
           int d4;
           if (is_digit_cp(c4, &d4)) v = v * 10 + d4;
         }
@@ -182,7 +182,7 @@ void rasd_tok_split(rasd_doc *d) {
       for (;;) {
         size_t k = i;
         if (k >= n) break;
-        int32_t c2 = rasd_uni_decode(s, n, &k);
+        int32_t c2 = rasd_uni_next(s, n, &k);
         if (c2 < 0) break;
         int ar = rasd_uni_is_arabic_letter(c2) || (c2 >= 0x0600 && c2 <= 0x06FF && rasd_uni_is_mark(c2));
         if (latin ? (rasd_uni_is_letter(c2) && !ar) || (c2 >= 0x300 && rasd_uni_is_mark(c2)) : (ar || c2 == 0x200C || c2 == 0x200D))
@@ -199,13 +199,13 @@ void rasd_tok_split(rasd_doc *d) {
         if (cp == '.') {
           /* no space after: URL, abbreviation chain; one-letter word before: abbreviation */
           size_t k = i;
-          int32_t nx = k < n ? rasd_uni_decode(s, n, &k) : ' ';
+          int32_t nx = k < n ? rasd_uni_next(s, n, &k) : ' ';
           if (!rasd_uni_is_space(nx) && !is_closer_cp(nx) && nx != '"' && nx >= 0) abbrev = 1;
           if (d->ntoks >= 2) {
             const rasd_token *p = &d->toks[d->ntoks - 2];
             if ((p->kind == RASD_TOK_WORD || p->kind == RASD_TOK_LATIN) && p->end == at) {
               size_t k2 = p->start;
-              rasd_uni_decode(s, n, &k2);
+              rasd_uni_next(s, n, &k2);
               if (k2 == p->end) abbrev = 1;
             }
           }

@@ -8,6 +8,7 @@
 #include "uni.h"
 
 #include <pthread.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "gen_fold.h" /* build/gen, from data/text/fold.tsv */
@@ -58,12 +59,23 @@ int rasd_uni_encode(int32_t cp, char *o) {
   return 4;
 }
 
-size_t rasd_uni_invalid_at(const char *s, size_t n) {
+size_t rasd_uni_invalid_at(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < n) {
-    if ((unsigned char)s[i] < 0x80) { i++; continue; }
+    /* eight ASCII bytes at a time */
+    while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    unsigned c = s[i];
+    if (c < 0x80) { i++; continue; }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
     size_t at = i;
-    if (rasd_uni_decode(s, n, &i) < 0) return at + 1;
+    if (rasd_uni_decode(str, n, &i) < 0) return at + 1;
   }
   return 0;
 }
@@ -93,7 +105,17 @@ size_t rasd_uni_key(const char *s, size_t n, char *out) {
       i++;
       continue;
     }
-    int32_t cp = rasd_uni_decode(s, n, &i);
+    int32_t cp;
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      /* two-byte fast path: Arabic letters, harakat, digits */
+      cp = (int32_t)(((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F));
+      i += 2;
+      int32_t f = low_fold[cp];
+      if (f < 0) { out[o++] = (char)c; out[o++] = s[i - 1]; }
+      else if (f > 0) o += (size_t)rasd_uni_encode(f, out + o);
+      continue;
+    }
+    cp = rasd_uni_decode(s, n, &i);
     if (cp < 0) continue;
     if (is_presentation(cp)) {
       utf8proc_int32_t buf[8];

@@ -16,6 +16,18 @@
 /* Decode one code point at s[*i] (n bytes in all) and advance *i.
 ** Invalid or truncated sequences return -1 and advance one byte. */
 int32_t rasd_uni_decode(const char *s, size_t n, size_t *i);
+/* rasd_uni_decode with the one- and two-byte cases (ASCII, Arabic) inline:
+** the same results, for the hot loops of the text layer. */
+static inline int32_t rasd_uni_next(const char *s, size_t n, size_t *i) {
+  size_t k = *i;
+  unsigned c = (unsigned char)s[k];
+  if (c < 0x80) { *i = k + 1; return (int32_t)c; }
+  if (c >= 0xC2 && c <= 0xDF && k + 1 < n && ((unsigned char)s[k + 1] & 0xC0) == 0x80) {
+    *i = k + 2;
+    return (int32_t)(((c & 0x1F) << 6) | ((unsigned char)s[k + 1] & 0x3F));
+  }
+  return rasd_uni_decode(s, n, i);
+}
 /* Encode cp into out (4 bytes of room); returns bytes written. */
 int rasd_uni_encode(int32_t cp, char *out);
 /* 0 when s[0..n) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF),
