@@ -106,8 +106,8 @@ static void add_name(builder *b, int32_t ent, const char *s, size_t n, int curat
   char *key = rasd_xmalloc(3 * n + 8);
   int nw, art;
   size_t kl = rasd__gaz_fold_name(s, n, key, &nw, &art);
-  /* at least 3 letters (6 bytes of Arabic) unless curated; at most 6 words */
-  if (kl == 0 || nw > 6 || kl > 200 || (!curated && kl < 6)) {
+  /* at least 3 letters (2 with the article: الرس), unless curated; at most 6 words */
+  if (kl == 0 || nw > 6 || kl > 200 || (!curated && kl < (art ? 4u : 6u))) {
     free(key);
     return;
   }
@@ -142,7 +142,7 @@ static void add_name(builder *b, int32_t ent, const char *s, size_t n, int curat
     uint32_t rule = 0;
     if (words == 1) rasd_strmap_get(b->common, key, len, &rule);
     if (rule == 2 && ent >= 0 && !curated) continue; /* a stop word is never a GeoNames place */
-    if (rule == 1) flags |= GNF_CUE;
+    if (rule == 1 || (!curated && words == 1 && len < 6)) flags |= GNF_CUE; /* 2-letter names: evidence */
     if (ent < 0) flags |= GNF_NEVER;
     if (b->nnames == b->cap_names) {
       b->cap_names = b->cap_names ? 2 * b->cap_names : 4096;
