@@ -254,6 +254,18 @@ const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, un
   return NULL;
 }
 
+const rasd__tword *rasd__tl_unit_enc(const rasd_doc *d, uint32_t i) {
+  if (i >= d->ntoks || d->toks[i].kind != RASD_TOK_WORD) return NULL;
+  rasd_form f[RASD_MAX_FORMS];
+  int nf = rasd_tok_forms(d, i, f);
+  for (int k = 1; k < nf; k++) {
+    if (!(f[k].clitics & RASD_CL_ENC) || (f[k].clitics & ~(RASD_CL_ENC | RASD_CL_ART))) continue;
+    const rasd__tword *w = rasd__tl_word(f[k].p, f[k].n);
+    if (w && w->unit) return w;
+  }
+  return NULL;
+}
+
 static int tok_eq(const rasd_doc *d, uint32_t i, const char *s, uint32_t n) {
   return d->toks[i].key_len == n && memcmp(d->keys + d->toks[i].key, s, n) == 0;
 }

@@ -18,7 +18,7 @@
 enum { RASD__NW_UNIT = 1, RASD__NW_TEENHEAD, RASD__NW_TEN, RASD__NW_HUNDRED, RASD__NW_SCALE,
        RASD__NW_SCALEPL, RASD__NW_SCALEDUAL, RASD__NW_VAGUE, RASD__NW_ORDINAL };
 /* counted-noun forms (data/text/numunit.tsv) */
-enum { RASD__NU_SG = 1, RASD__NU_PL, RASD__NU_DUAL, RASD__NU_OF, RASD__NU_ADJ };
+enum { RASD__NU_SG = 1, RASD__NU_PL, RASD__NU_DUAL, RASD__NU_OF, RASD__NU_ADJ, RASD__NU_BLOCK };
 /* date-word kinds (data/text/reldate.tsv) */
 enum { RASD__RD_DAY = 1, RASD__RD_TOD, RASD__RD_WDAY, RASD__RD_DIR, RASD__RD_WEEK, RASD__RD_MONTH,
        RASD__RD_YEAR, RASD__RD_YTD, RASD__RD_RECENT, RASD__RD_LATEYEAR, RASD__RD_SINCE, RASD__RD_AGO,
@@ -62,6 +62,9 @@ const rasd__tword *rasd__tl_word(const char *key, uint32_t n);
 #define RASD__TW_UNIT 2
 #define RASD__TW_PHR 4
 const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl);
+/* A counted noun read through an enclitic reading of token i (عناصرها ->
+** عناصر), or NULL.  Not cached: only asked right after a number. */
+const rasd__tword *rasd__tl_unit_enc(const rasd_doc *d, uint32_t i);
 /* The longest phrase of table tab (for REL: kind bit (1u << kind) set in
 ** kinds; other tables ignore kinds) that starts at token i (its first word
 ** read with clitics in allow, the rest exact) and stays in token i's

@@ -7,7 +7,9 @@
 ** مئات = 100, آلاف = 1000, vague=1) or a dual noun that counts on its own
 ** (قتيلان = 2).  Around it: a qualifier before (نحو = approx, ما لا يقل عن =
 ** at_least, أقل من = at_most) or after (على الأقل), and the counted noun after,
-** possibly behind "من" or a filler word (150 عنصراً -> "fighters").  All words
+** possibly behind "من" or a filler word (150 عنصراً -> "fighters"; 200 من
+** عناصرها with its pronoun).  A number right after a label word (الساعة،
+** رقم، المادة) is not a count.  All words
 ** come from data/text/num*.tsv through num_lex.c.
 **
 ** Not numbers: times and dates written with : or / or two dots (13:31,
@@ -212,6 +214,7 @@ static const rasd__tword *counted_noun(const rasd_doc *d, uint32_t j, uint32_t s
   for (int skip = 0; skip < 2 && j < d->ntoks && d->toks[j].sent == sent; skip++, j++) {
     uint8_t cl = 0;
     const rasd__tword *w = rasd__tl_tok(d, j, RASD__TW_UNIT, RASD_CL_ART, &cl);
+    if (!w && skip) w = rasd__tl_unit_enc(d, j); /* 200 من عناصرها */
     if (!w) return NULL;
     if (w->unit) {
       *unit_tok = j;
@@ -245,6 +248,14 @@ void rasd_num_find(rasd_doc *d) {
     nparse np;
     if (!parse_number(d, i, &np)) continue;
     uint32_t sent = t->sent;
+    /* الساعة 10، رقم 5، المادة 3: not counts */
+    if (i > 0 && d->toks[i - 1].sent == sent) {
+      const rasd__tword *b = rasd__tl_tok(d, i - 1, RASD__TW_UNIT, RASD_CL_CONJ | RASD_CL_PREP, NULL);
+      if (b && b->uform == RASD__NU_BLOCK) {
+        i = np.end - 1;
+        continue;
+      }
+    }
     /* qualifier before: the longest phrase ending right before i */
     int qual = RASD_Q_EXACT;
     uint32_t begin = i;

@@ -175,6 +175,8 @@ TEST(number_counted_noun_classes) {
   one("قتل مئات من المدنيين.", "مئات من المدنيين", 100, RASD_Q_EXACT, "civilians");
   one("أصيب 3 آخرين من المدنيين.", "3", 3, RASD_Q_EXACT, NULL);
   one("أعدم التنظيم 5 آخرين عناصر.", "5 آخرين عناصر", 5, RASD_Q_EXACT, "fighters");
+  /* the noun with a pronoun, behind من */
+  one("أرسلت الميليشيا 200 من عناصرها إلى المدينة.", "200 من عناصرها", 200, RASD_Q_EXACT, "fighters");
   /* no noun: a value alone */
   one("قتل 5 في الهجوم.", "5", 5, RASD_Q_EXACT, NULL);
 }
@@ -201,6 +203,11 @@ TEST(number_times_dates_and_years_are_not_counts) {
   one("نزح نحو 1950 شخصاً.", "نحو 1950 شخصاً", 1950, RASD_Q_APPROX, "people");
   /* durations are dates, not counts */
   d = t_doc("بدأ الحصار منذ ثلاثة أيام.", PUB, 0);
+  CHECK_INT(d->nnums, 0);
+}
+
+TEST(number_after_a_label_is_not_a_count) {
+  rasd_doc *d = t_doc("بدأ القصف عند الساعة 10 صباحاً بحسب القرار رقم 2254 والمادة 3 منه.", PUB, 0);
   CHECK_INT(d->nnums, 0);
 }
 
