@@ -27,11 +27,16 @@ static void one(void *ctx, const rasd_doc *doc, rasd_buf *out) {
 int rasd_cmd_code(int argc, char **argv) {
   rasd_cli_opts o = {0};
   int code = rasd_cli_parse_args("code", help, argc, argv, &o, 1);
-  if (code >= 0) return code;
+  if (code >= 0) {
+    free(o.paths);
+    free(o.lex);
+    return code;
+  }
   rasd_engine e;
-  if ((code = rasd_cli_open_engine(&e, &o, 2)) != RASD_EXIT_OK) return code;
-  code = rasd_cli_run(&e, &o, one, &o);
-  rasd_engine_close(&e);
+  if ((code = rasd_cli_open_engine(&e, &o, 2)) == RASD_EXIT_OK) {
+    code = rasd_cli_run(&e, &o, one, &o);
+    rasd_engine_close(&e);
+  }
   free(o.paths);
   free(o.lex);
   return rasd_cli_finish_stdout(code);
