@@ -108,7 +108,10 @@ static void print_table(out_ctx *c, const char *const *heads, const char *what) 
     if (x > 40) pad = 0;
     if (k < TCOLS - 1)
       for (int p = 0; p < pad + 2; p++) rasd_buf_putc(&c->b, ' ');
-    if (k == TCOLS - 1) rasd_buf_putc(&c->b, '\n');
+    if (k == TCOLS - 1) {
+      while (c->b.n && c->b.p[c->b.n - 1] == ' ') c->b.n--;
+      rasd_buf_putc(&c->b, '\n');
+    }
     if (c->b.n > 65536) flush_buf(c);
   }
   rasd_buf_printf(&c->b, "(%d %s)\n", c->nrows, what);

@@ -96,8 +96,19 @@ Q --db "$DB" --near 35.93,36.63 --radius 30 --format jsonl >/dev/null; ok near_l
 has_events=$(printf '{"id":"p","date":"2021-05-01","text":"قصفت طائرات حربية روسية مدينة إدلب صباح اليوم، ما أدى إلى مقتل 5 مدنيين."}\n' | "$RASD" code 2>/dev/null | wc -l)
 if [ "$has_events" -gt 0 ]; then
   ok events_stored sh -c '[ "$("$0" query --db "$1" --events --format jsonl | wc -l)" -gt 0 ]' "$RASD" "$DB"
+  # the Idlib airstrike told by three outlets (5, 7 and 6 dead) is one incident
   Q --db "$DB" --event ASSAULT --format jsonl > "$TMP/inc_assault"
-  ok incident_links_reports contains "$TMP/inc_assault" '"n_outlets":'
+  ok incident_three_outlets contains "$TMP/inc_assault" '"n_reports":3,"n_outlets":3,"sources":"outlet-a; outlet-b; outlet-c"'
+  ok incident_dead_spread contains "$TMP/inc_assault" '"dead":7,"dead_qualifier":"exact","dead_min":5,"dead_max":7'
+  ok incident_lists_reports contains "$TMP/inc_assault" '"article_id":"out-c-1"'
+  Q --db "$DB" --near "إدلب" --radius 20 --format csv > "$TMP/near.csv"
+  ok near_place_name [ "$(wc -l < "$TMP/near.csv")" -eq 2 ]
+  ok near_csv_fatalities contains "$TMP/near.csv" ',7,plover=ASSAULT'
+  Q --db "$DB" --country SYR --from 2021-05-02 --to 2021-05-02 --format jsonl > "$TMP/d2"
+  ok date_filter_protest contains "$TMP/d2" '"event":"PROTEST"'
+  ok date_filter_excludes lacks "$TMP/d2" '"event":"ASSAULT"'
+  Q --db "$DB" --events --search "طفلان" --format jsonl > "$TMP/fts_ev"
+  ok search_events contains "$TMP/fts_ev" '"article_id":"out-c-1"'
 else
   echo "  note: the coder emits no events yet; event-level checks are in the unit tests"
 fi
