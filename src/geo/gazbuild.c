@@ -428,8 +428,10 @@ static rasd_rc read_places(builder *b, const char *path, int optional, uint8_t o
     if (has_point) { e->e.lat = lat; e->e.lon = lon; }
     if (pop) e->e.population = (uint32_t)atol(pop);
     if (fl && strstr(fl, "cue")) e->e.flags |= GEF_CUE;
-    add_name(b, ei, ar, strlen(ar), 1);
-    add_list(b, ei, col(&t, 11), 1);
+    /* imported spellings get the GeoNames treatment (stop words, cue-word heads) */
+    int cur = (origin & GEF_CURATED) != 0;
+    add_name(b, ei, ar, strlen(ar), cur);
+    add_list(b, ei, col(&t, 11), cur);
   }
   tsv_close(&t);
   return rc;

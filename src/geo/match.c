@@ -433,7 +433,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         case CUE_DIST: s += e->kind == RASD_GAZ_ADMIN2 ? 4 : 0; break;
         case CUE_TOWN: s += e->kind == RASD_GAZ_CITY ? 2 : e->kind == RASD_GAZ_POI ? 1 : e->kind == RASD_GAZ_ADMIN1 ? -4 : 0; break;
         case CUE_NEAR: s += e->kind == RASD_GAZ_CITY ? 1 : 0; break;
-        default: s += e->kind == RASD_GAZ_CITY ? 1 : e->kind == RASD_GAZ_ADMIN1 ? -0.5 : e->kind == RASD_GAZ_ADMIN2 ? -0.5 : 0; break;
+        default: s += e->kind == RASD_GAZ_CITY ? 1 : e->kind == RASD_GAZ_ADMIN1 ? -0.5 : e->kind == RASD_GAZ_ADMIN2 ? -1.5 : 0; break;
         }
         if (pass == 1 && !m->country) {
           double prox = 0;
