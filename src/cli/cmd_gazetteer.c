@@ -61,6 +61,9 @@ static int cmd_build(int argc, char **argv) {
     i++;
   }
   if (!out) { free(extra); return usage_err("build needs -o FILE", NULL); }
+  if (!src.cities500)
+    fprintf(stderr, "rasd: note: building the gazetteer without GeoNames cities500 (run `make setup`); "
+                    "only the curated places will be known\n");
   src.extra = extra;
   src.n_extra = n;
   rasd_diag d;

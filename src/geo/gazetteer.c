@@ -149,6 +149,7 @@ rasd_rc rasd_gaz_open(const char *dir, rasd_gaz **out, rasd_diag *diag) {
   memcpy(local, dir, dl);
   strcpy(local + dl, "/geo/gazetteer.bin");
   rasd_rc rc;
+  static int noted;
   if (!curated_only && readable(local)) {
     rc = rasd_gaz_open_file(local, out, diag);
     free(local);
@@ -156,10 +157,14 @@ rasd_rc rasd_gaz_open(const char *dir, rasd_gaz **out, rasd_diag *diag) {
   }
   free(local);
   /* the build's own file was compiled from the built-in data directory */
-  if (!curated_only && !strcmp(dir, RASD_DATA_DIR) && readable(RASD_GAZ_FILE))
-    return rasd_gaz_open_file(RASD_GAZ_FILE, out, diag);
+  if (!curated_only && !strcmp(dir, RASD_DATA_DIR) && readable(RASD_GAZ_FILE)) {
+    rc = rasd_gaz_open_file(RASD_GAZ_FILE, out, diag);
+    if (rc == RASD_OK && !rasd_gaz_has_geonames(*out) && !noted++)
+      fprintf(stderr, "rasd: note: the gazetteer was built without GeoNames cities500 (run `make setup` "
+                      "then `make`); only the curated places are known\n");
+    return rc;
+  }
   /* curated data only, compiled in memory */
-  static int noted;
   if (!curated_only && !noted++)
     fprintf(stderr, "rasd: note: no compiled gazetteer (run `make` after `make setup`); "
                     "using the curated places of %s/geo only\n", dir);
