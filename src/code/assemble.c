@@ -142,7 +142,7 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
   rasd_doc *d = c->d;
   const rasd__trig *row = &c->lex->trig[t->row];
   uint32_t cb, ce;
-  rasd__evt_clause(d, sb, se, t->tb, &cb, &ce);
+  rasd__evt_clause(d, h, t->tb, &cb, &ce);
   int statement = is_statement(row->cat);
   int victim_word = (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)) != 0;
   int before_done = 0, after_seen = 0;
@@ -462,7 +462,7 @@ static void code_sentence(coder *c, uint32_t s) {
       counts(c, &h, t, nums, nn, se, &tmp, &sup);
       const rasd_event *ke = &c->ev[k->ei];
       int brk = 0;
-      for (uint32_t q = k->last_te; q < t->tb; q++) brk |= rasd__evt_clause_break(d, q);
+      for (uint32_t q = k->last_te; q < t->tb; q++) brk |= rasd__evt_brk(&h, q);
       if (tmp.dead >= 0 && brk && ((ke->dead >= 0 && tmp.dead != ke->dead) || (ke->dead < 0 && k->has_dead))) k = NULL;
     }
     if (!k) {
@@ -527,7 +527,7 @@ static void code_sentence(coder *c, uint32_t s) {
     rasd_event *ev = &c->ev[k->ei];
     const rasd__hit *t = k->first;
     uint32_t cb, ce;
-    rasd__evt_clause(d, sb, se, t->tb, &cb, &ce);
+    rasd__evt_clause(d, &h, t->tb, &cb, &ce);
     /* date */
     int32_t di = pick_date(d, &h, sb, se, cb, ce, t->tb);
     int own_date = di >= 0;

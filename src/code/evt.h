@@ -94,14 +94,17 @@ typedef struct rasd__hit {
 typedef struct rasd__hits {
   rasd__hit *trig; uint32_t ntrig;
   rasd__hit *cue; uint32_t ncue;
+  uint8_t *brk; uint32_t tb, te; /* clause breaks of tokens [tb, te): brk[i - tb] */
 } rasd__hits;
 
 /* trigger.c: find trigger and cue hits in tokens [tb, te). Arrays in the arena. */
 void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, rasd__hits *out);
 /* 1 when token i is a clause boundary (، ؛ : . and the like). */
 int rasd__evt_clause_break(const rasd_doc *d, uint32_t i);
-/* The clause [*cb, *ce) holding token i, within the sentence [sb, se). */
-void rasd__evt_clause(const rasd_doc *d, uint32_t sb, uint32_t se, uint32_t i, uint32_t *cb, uint32_t *ce);
+/* The clause [*cb, *ce) holding token i, within the sentence of h. */
+void rasd__evt_clause(const rasd_doc *d, const rasd__hits *h, uint32_t i, uint32_t *cb, uint32_t *ce);
+/* 1 when token i (inside h's sentence) is a clause boundary: the cached rasd__evt_clause_break. */
+static inline int rasd__evt_brk(const rasd__hits *h, uint32_t i) { return i >= h->tb && i < h->te && h->brk[i - h->tb]; }
 /* 1 when token i is a word whose key equals the folded UTF-8 string s. */
 int rasd__evt_tok_is(const rasd_doc *d, uint32_t i, const char *s);
 

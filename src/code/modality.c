@@ -17,9 +17,9 @@
 */
 #include "evt.h"
 
-static int clause_break_between(const rasd_doc *d, uint32_t a, uint32_t b) {
+static int clause_break_between(const rasd__hits *h, uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b; i++)
-    if (rasd__evt_clause_break(d, i)) return 1;
+    if (rasd__evt_brk(h, i)) return 1;
   return 0;
 }
 
@@ -37,7 +37,7 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
       const rasd__hit *cu = &h->cue[c];
       if (cu->te > tr->tb) break; /* cues are in text order: only those before the trigger */
       uint32_t gap = tr->tb - cu->te;
-      int same_clause = !clause_break_between(d, cu->te, tr->tb);
+      int same_clause = !clause_break_between(h, cu->te, tr->tb);
       switch (lex->cue[cu->row].kind) {
       case RASD__CUE_NEG:
         if (gap <= 2) tr->blocked = RASD__CUE_NEG;
@@ -68,7 +68,7 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
       const rasd__trig *prow = &lex->trig[pr->row];
       if (!(prow->flags & RASD__TF_SPEECH) || pr->blocked) continue;
       if (row->flags & RASD__TF_SPEECH) continue;
-      if (tr->tb - pr->te <= 6 && !clause_break_between(d, pr->te, tr->tb)) tr->blocked = RASD__CUE_GOVERN;
+      if (tr->tb - pr->te <= 6 && !clause_break_between(h, pr->te, tr->tb)) tr->blocked = RASD__CUE_GOVERN;
     }
   }
 }

@@ -32,8 +32,11 @@ static int at(const char *p, uint32_t n, uint32_t off, const char *ch) {
 
 int rasd__evt_tok_is(const rasd_doc *d, uint32_t i, const char *s) {
   if (i >= d->ntoks) return 0;
+  const rasd_token *t = &d->toks[i];
+  const char *k = d->keys + t->key;
+  if (!t->key_len || k[0] != s[0] || (t->key_len > 1 && k[1] != s[1])) return 0; /* cheap reject */
   size_t n = strlen(s);
-  return d->toks[i].key_len == n && memcmp(d->keys + d->toks[i].key, s, n) == 0;
+  return t->key_len == n && memcmp(k, s, n) == 0;
 }
 
 /* A word that starts with the article (after و/ف and ب/ك/ل): a noun. */
@@ -72,11 +75,12 @@ int rasd__evt_clause_break(const rasd_doc *d, uint32_t i) {
   return 0;
 }
 
-void rasd__evt_clause(const rasd_doc *d, uint32_t sb, uint32_t se, uint32_t i, uint32_t *cb, uint32_t *ce) {
+void rasd__evt_clause(const rasd_doc *d, const rasd__hits *h, uint32_t i, uint32_t *cb, uint32_t *ce) {
+  uint32_t sb = h->tb, se = h->te;
   uint32_t b = i, e = i + 1;
-  while (b > sb && !rasd__evt_clause_break(d, b - 1) && !rasd__evt_clause_break(d, b)) b--;
-  if (b > sb && rasd__evt_clause_break(d, b) && d->toks[b].kind == RASD_TOK_PUNCT) b++;
-  while (e < se && !rasd__evt_clause_break(d, e)) e++;
+  while (b > sb && !rasd__evt_brk(h, b - 1) && !rasd__evt_brk(h, b)) b--;
+  if (b > sb && rasd__evt_brk(h, b) && d->toks[b].kind == RASD_TOK_PUNCT) b++;
+  while (e < se && !rasd__evt_brk(h, e)) e++;
   if (b > i) b = i;
   *cb = b;
   *ce = e;
@@ -127,20 +131,11 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
   out->trig = rasd_arena_alloc(d->arena, (n + 1) * sizeof *out->trig);
   out->cue = rasd_arena_alloc(d->arena, (n + 1) * sizeof *out->cue);
   out->ntrig = out->ncue = 0;
+  out->tb = tb;
+  out->te = te;
+  out->brk = rasd_arena_alloc(d->arena, n + 1);
+  for (uint32_t i = tb; i < te; i++) out->brk[i - tb] = (uint8_t)rasd__evt_clause_break(d, i);
   rasd_phrase_hit m;
-  /* cues */
-  for (uint32_t i = tb; i < te; i++) {
-    if (d->toks[i].kind != RASD_TOK_WORD) continue;
-    if (rasd_phrase_match(lex->cue_phr, d, i, te, 0, &m)) {
-      rasd__hit *h = &out->cue[out->ncue++];
-      memset(h, 0, sizeof *h);
-      h->tb = m.tok_begin;
-      h->te = m.tok_end;
-      h->row = m.value;
-      h->clitics = m.clitics;
-      h->how = 1;
-    }
-  }
   /* triggers */
   for (uint32_t i = tb; i < te;) {
     if (d->toks[i].kind != RASD_TOK_WORD) { i++; continue; }
@@ -181,5 +176,19 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
       i = h.te;
     } else
       i++;
+  }
+  if (!out->ntrig) return; /* no trigger: cues are not needed */
+  /* cues */
+  for (uint32_t i = tb; i < te; i++) {
+    if (d->toks[i].kind != RASD_TOK_WORD) continue;
+    if (rasd_phrase_match(lex->cue_phr, d, i, te, 0, &m)) {
+      rasd__hit *h = &out->cue[out->ncue++];
+      memset(h, 0, sizeof *h);
+      h->tb = m.tok_begin;
+      h->te = m.tok_end;
+      h->row = m.value;
+      h->clitics = m.clitics;
+      h->how = 1;
+    }
   }
 }
