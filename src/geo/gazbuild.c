@@ -140,9 +140,9 @@ static void add_name(builder *b, int32_t ent, const char *s, size_t n, int curat
     size_t wl = 0;
     while (wl < len && key[wl] != ' ') wl++;
     uint32_t rule = 0;
-    if (words == 1) rasd_strmap_get(b->common, key, len, &rule);
+    rasd_strmap_get(b->common, key, len, &rule);
     if (rule == 2 && ent >= 0 && !curated) continue; /* a stop word is never a GeoNames place */
-    if (rule == 1 || (!curated && words == 1 && len < 6)) flags |= GNF_CUE; /* 2-letter names: evidence */
+    if ((rule == 1 && words == 1) || (!curated && words == 1 && len < 6)) flags |= GNF_CUE; /* 2-letter names: evidence */
     if (ent < 0) flags |= GNF_NEVER;
     if (b->nnames == b->cap_names) {
       b->cap_names = b->cap_names ? 2 * b->cap_names : 4096;

@@ -421,10 +421,10 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       for (int c = 0; c < m->nc; c++) {
         const gaz_entry *e = E(g, m->cand[c]);
         if (m->country != (e->kind == RASD_GAZ_COUNTRY)) continue;
-        double s = 0.5 * log10((double)e->population + 10);
+        double s = 0.7 * log10((double)e->population + 10);
         for (int v = 0; v < nv; v++)
           if (vc[v] == e->country && total > 0) s += 3.0 * votes[v] / total;
-        if (e->flags & GEF_CAPITAL) s += 1;
+        if (e->flags & GEF_CAPITAL) s += 1.5;
         if (e->flags & GEF_SEAT) s += 0.5;
         if (e->flags & (GEF_CURATED | GEF_IMPORT)) s += 0.3;
         if ((e->flags & GEF_CUE) && !m->cue) s -= 3;
@@ -440,6 +440,10 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
           for (uint32_t o = 0; o < nm; o++) {
             mention *x = &ms[o];
             if (o == k || x->drop || x->country || x->chosen < 0) continue;
+            /* another mention of the same name is no evidence for either reading */
+            int same = 0;
+            for (int q = 0; q < m->nc; q++) same |= m->cand[q] == x->chosen;
+            if (same) continue;
             const gaz_entry *y = E(g, x->chosen);
             double dk = km(e->lat, e->lon, y->lat, y->lon);
             prox += dk < 30 ? 3 : dk < 100 ? 2 : dk < 300 ? 1 : 0;
