@@ -272,3 +272,29 @@ TEST(geo_load_time) {
   CHECK(g && rasd_gaz_count(g) > 100);
   rasd_gaz_free(g);
 }
+
+TEST(geo_refusals_and_evidence) {
+  /* tanween marks an indefinite noun or adverb: دوماً is "always", not Douma */
+  rasd_doc *d = t_doc("سيبقى هذا الخيار مطروحاً دوماً أمام الحكومة.", "2021-05-01", 1);
+  CHECK_INT(d->nplaces, 0);
+  /* ف and ك are not read off a name: فرانس برس, كبيرة */
+  d = t_doc("ونقلت وكالة فرانس برس عن مصدر في قرية كبيرة أن الهدوء عاد.", "2021-05-01", 1);
+  for (uint32_t i = 0; i < d->nplaces; i++) CHECK(d->places[i].entry < 0);
+  /* a common word with a confident place nearby in the same sentence */
+  d = t_doc("دارت اشتباكات في الميادين على بعد كيلومترات من دير الزور.", "2021-05-01", 1);
+  const rasd_place *p = place(d, "الميادين", 0);
+  CHECK(p && p->entry >= 0 && !strcmp(p->country, "SYR"));
+  /* ... and without one it stays a word */
+  d = t_doc("امتلأت الميادين بالمحتفلين.", "2021-05-01", 1);
+  CHECK_INT(d->nplaces, 0);
+  /* a country name is context, not a place */
+  d = t_doc("وصل الوفد إلى سوريا أمس.", "2021-05-01", 1);
+  CHECK_INT(d->nplaces, 0);
+  /* token ranges and spans agree */
+  d = t_doc("قصفت الطائرات أطراف مدينة البوكمال.", "2021-05-01", 1);
+  for (uint32_t i = 0; i < d->nplaces; i++) {
+    CHECK(d->places[i].tok_begin < d->places[i].tok_end && d->places[i].tok_end <= d->ntoks);
+    CHECK(d->places[i].start >= d->toks[d->places[i].tok_begin].start);
+    CHECK(d->places[i].end == d->toks[d->places[i].tok_end - 1].end);
+  }
+}
