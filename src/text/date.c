@@ -402,6 +402,14 @@ static void set_range(dres *r, int32_t a, int32_t b, int prec, int32_t pub) {
   r->relative = 1;
 }
 
+/* A range of days relative to the publication day (unknown: RASD_NO_DAY). */
+static void set_rel(dres *r, int32_t pub, int32_t a, int32_t b, int prec) {
+  r->day = pub == NO ? NO : pub + a;
+  r->day_end = pub == NO ? NO : pub + b;
+  r->prec = (uint8_t)prec;
+  r->relative = 1;
+}
+
 /* A relative date (day word, weekday, week/month/year words) at i. */
 static int rel_at(const rasd_doc *d, uint32_t i, int32_t pub, uint32_t kinds, dres *r) {
   uint32_t e, sent = d->toks[i].sent;
@@ -417,7 +425,7 @@ static int rel_at(const rasd_doc *d, uint32_t i, int32_t pub, uint32_t kinds, dr
       if (in_sent(d, e, sent) && rel_is(d, e, RASD__K(RASD__RD_BLOCK), 0)) return 0;
       if (i > 0 && in_sent(d, i - 1, sent) && rel_is(d, i - 1, RASD__K(RASD__RD_BLOCKPRE), 0)) return 0;
     }
-    set_range(r, pub + n, pub + n, RASD_PREC_DAY, pub);
+    set_rel(r, pub, n, n, RASD_PREC_DAY);
     /* أمس الجمعة، اليوم (السبت): the weekday names the day; when it disagrees
     ** with the publication metadata (written the day before it was dated),
     ** the named weekday within three days wins */
@@ -461,7 +469,7 @@ static int rel_at(const rasd_doc *d, uint32_t i, int32_t pub, uint32_t kinds, dr
     return 1;
   }
   case RASD__RD_WEEK:
-    set_range(r, pub + 7 * n - 6, pub + 7 * n, RASD_PREC_WEEK, pub);
+    set_rel(r, pub, 7 * n - 6, 7 * n, RASD_PREC_WEEK);
     return 1;
   case RASD__RD_MONTH:
     if (pub != NO) {
@@ -484,7 +492,7 @@ static int rel_at(const rasd_doc *d, uint32_t i, int32_t pub, uint32_t kinds, dr
     set_range(r, pub != NO ? rasd_days_from_civil(y, 1, 1) : NO, pub, RASD_PREC_RANGE, pub);
     return 1;
   case RASD__RD_RECENT:
-    set_range(r, pub - 7, pub, RASD_PREC_WEEK, pub);
+    set_rel(r, pub, -7, 0, RASD_PREC_WEEK);
     return 1;
   case RASD__RD_LATEYEAR:
     set_range(r, pub != NO ? rasd_days_from_civil(y + n, 9, 1) : NO, pub != NO ? rasd_days_from_civil(y + n, 12, 31) : NO,
@@ -559,10 +567,13 @@ static int date_at(const rasd_doc *d, uint32_t i, int32_t pub, dres *r) {
       r->end = e2;
       int32_t s = pub != NO ? back(pub, count, unit) : NO;
       if (unit == 0) set_range(r, pub, pub, RASD_PREC_DAY, pub);
-      else if (plural && unit == 1) set_range(r, pub - 7, pub, RASD_PREC_WEEK, pub);
+      else if (plural && unit == 1) set_rel(r, pub, -7, 0, RASD_PREC_WEEK);
       else if (p->a == RASD__RD_SINCE) set_range(r, s, pub, RASD_PREC_RANGE, pub);
       else if (unit == 1) set_range(r, s, s, RASD_PREC_DAY, pub);
-      else if (unit == 7) set_range(r, s - 3, s + 3 > pub ? pub : s + 3, RASD_PREC_WEEK, pub);
+      else if (unit == 7) {
+        int32_t a = pub == NO ? 0 : s - pub; /* -7 * count */
+        set_rel(r, pub, a - 3, a + 3 > 0 ? 0 : a + 3, RASD_PREC_WEEK);
+      }
       else if (pub == NO) set_range(r, NO, NO, unit == 30 ? RASD_PREC_MONTH : RASD_PREC_YEAR, pub);
       else if (unit == 30) {
         int yy, mm, dd;

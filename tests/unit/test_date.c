@@ -112,6 +112,16 @@ TEST(date_pub_unknown_relative_dates_listed_unresolved) {
   CHECK(t && t->day == RASD_NO_DAY && t->day_end == RASD_NO_DAY && t->relative && t->prec == RASD_PREC_DAY);
   t = date(d, "5 أيار");
   CHECK(t && t->day == RASD_NO_DAY);
+  /* every kind of relative date, unresolved (and no arithmetic on the unknown day) */
+  d = t_doc("اليوم السبت، والأسبوع الماضي، ومؤخراً، ومنذ أيام، وقبل أسبوعين، وقبل شهرين، ومنذ مطلع العام، والشهر الماضي، "
+            "والعام الماضي، والجمعة الماضية، والاثنين المقبل، وقبل يومين، وفي شباط، ومنذ 2011، وفي الشهور الأخيرة من العام "
+            "المنصرم.",
+            NULL, 0);
+  CHECK(d->ndates >= 14);
+  for (uint32_t i = 0; i < d->ndates; i++) {
+    CHECK(d->dates[i].day == RASD_NO_DAY || d->dates[i].prec == RASD_PREC_RANGE);
+    if (d->dates[i].day == RASD_NO_DAY) CHECK(d->dates[i].day_end == RASD_NO_DAY);
+  }
 }
 
 /* ---- absolute dates -------------------------------------------------------- */
