@@ -68,9 +68,9 @@ int rasd_gaz_entry(const rasd_gaz *g, int32_t i, rasd_gaz_info *info);
 /* Indexed spelling i (< rasd_gaz_name_count): its folded key (not
 ** NUL-terminated) and entry (-1 for a stop word).  Returns 0 when out of range. */
 int rasd_gaz_name(const rasd_gaz *g, size_t i, const char **key, size_t *n, int32_t *entry);
-/* Entries whose name (any spelling, clitics not stripped, ال optional)
-** equals the Arabic or English-free text s[0..n): up to max indexes into
-** out, best first (population); returns how many there are in all. */
+/* Entries one of whose Arabic spellings equals s[0..n) once folded (ال
+** optional; clitics are not stripped): up to max indexes into out, most
+** populous first; returns how many there are in all.  Stop words: 0. */
 int rasd_gaz_lookup(const rasd_gaz *g, const char *s, size_t n, int32_t *out, int max);
 
 /* -- building ------------------------------------------------------------ */

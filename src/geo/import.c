@@ -127,7 +127,7 @@ rasd_rc rasd_gaz_import_geonames(const char *dump, const char *alternates, long 
       while ((len = getline(&line, &lcap, a)) >= 0) {
         lineno++;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
-        if (!len) continue;
+        if (!len || line[0] == '#') continue;
         char *cols[4] = {0};
         int k = 0;
         char *p = line;
