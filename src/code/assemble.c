@@ -317,6 +317,14 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
       *support += 1;
       continue;
     }
+    /* the act counted: خطف تسعة جنود، قتلت أربعة، عشرون قذيفة هاون، خمسة صواريخ */
+    if (!strcmp(row->cat, "ASSAULT") && !(fl & (RASD__TF_DEAD | RASD__TF_INJURED)) &&
+        ((n->tb >= t->te && n->tb <= t->te + 1 && unit_people(n)) ||
+         (n->te == t->tb && (unit_is(n, "projectiles") || unit_is(n, "airstrikes"))) ||
+         (n->tb >= t->te && n->tb <= t->te + 1 && (unit_is(n, "projectiles") || unit_is(n, "airstrikes"))))) {
+      *support += 1;
+      continue;
+    }
     /* protesters counted: 300 متظاهر، مئات المتظاهرين، تظاهر الآلاف */
     if (!strcmp(row->cat, "PROTEST") && ev->size_n < 0 &&
         ((n->te == t->tb) || (n->tb >= t->te && n->tb <= t->te + 1))) {
@@ -379,7 +387,7 @@ static int hit_base(const coder *c, const rasd__hit *t) {
       "\xd8\xa7\xd8\xb7\xd9\x84\xd9\x82\xd9\x88\xd8\xa7",                           /* اطلقوا */
       "\xd8\xae\xd8\xa7\xd8\xb6", "\xd8\xae\xd8\xa7\xd8\xb6\xd8\xaa",             /* خاض خاضت */
       "\xd9\x82\xd8\xa7\xd9\x85", "\xd9\x82\xd8\xa7\xd9\x85\xd8\xaa", "\xd9\x82\xd8\xa7\xd9\x85\xd9\x88\xd8\xa7"}; /* قام قامت قاموا */
-  for (uint32_t back = 1; (row->flags & RASD__TF_NOUN) && back <= 3 && back <= t->tb; back++) {
+  for (uint32_t back = 1; (row->flags & RASD__TF_NOUN) && back <= 4 && back <= t->tb; back++) {
     const rasd_token *pt = &d->toks[t->tb - back];
     if (pt->kind != RASD_TOK_WORD) break;
     const char *pk = d->keys + pt->key;
