@@ -567,7 +567,7 @@ static void code_sentence(coder *c, uint32_t s) {
     if (!ev->nrecipient && !is_statement(ev->event)) {
       for (uint32_t q = 0; q < h.ncue; q++) {
         if (cue_kind(c, &h, q) != RASD__CUE_CIVIL) continue;
-        int near_after = h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 8;
+        int near_after = h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 14;
         int near_before = (c->lex->trig[t->row].flags & RASD__TF_PASSIVE) && h.cue[q].te <= t->tb && h.cue[q].te + 4 >= t->tb;
         if (!near_after && !near_before) continue;
         rasd_actor a;

@@ -109,9 +109,16 @@ static int try_stem(const rasd_lex *lex, const rasd_doc *d, uint32_t i, rasd__hi
     uint32_t o = 0;
     if (at(k, n, o, WAW) || at(k, n, o, FA)) o += 2;
     if (at(k, n, o, SIN) && (at(k, n, o + 2, YA) || at(k, n, o + 2, TA) || at(k, n, o + 2, NUN))) o += 2;
-    if ((at(k, n, o, YA) || at(k, n, o, TA) || at(k, n, o, NUN)) && n - o - 2 >= 6 &&
-        stem_row(lex, k + o + 2, n - o - 2, &row) && (lex->trig[row].flags & RASD__TF_VERB))
-      how = 3;
+    if ((at(k, n, o, YA) || at(k, n, o, TA) || at(k, n, o, NUN)) && n - o - 2 >= 6) {
+      if (stem_row(lex, k + o + 2, n - o - 2, &row) && (lex->trig[row].flags & RASD__TF_VERB)) how = 3;
+      if (!how) { /* يقصفون -> stem يقصف -> قصف */
+        char buf[1100];
+        size_t bn = n - o < 1000 ? rasd_stem_key(k + o, n - o, buf) : 0;
+        if (bn >= 8 && (at(buf, (uint32_t)bn, 0, YA) || at(buf, (uint32_t)bn, 0, TA) || at(buf, (uint32_t)bn, 0, NUN)) &&
+            rasd_strmap_get(lex->trig_stem, buf + 2, bn - 2, &row) && (lex->trig[row].flags & RASD__TF_VERB))
+          how = 3;
+      }
+    }
   }
   if (!how) return 0;
   const rasd__trig *tr = &lex->trig[row];
