@@ -9,14 +9,19 @@
 ** Dates found, left to right, never overlapping:
 **   absolute   day + month name [+ year] (18 آب 2020, 2 من كانون الأول, 1 مايو
 **              2021, آب/أغسطس and أغسطس (آب) pairs, Hijri months with هـ);
-**              numeric 27/11/2020, 2021.05.01, 2021-05-01; month + year or a
-**              month after a cue (في آب 2020, شهر رمضان) -> month precision;
-**              عام 2019 or a cue + year (في 2020) -> year precision.
-**              A missing year is the publication year, or the one before when
-**              that would put the date more than 7 days after publication.
+**              ordinal days (الثامن من آب); numeric 27/11/2020, 2021.05.01,
+**              2021-05-01, 10-10-1436هـ; month + year or a month after a cue
+**              (في آب 2020, شهر رمضان, شباط الماضي) -> month precision;
+**              عام 2019, a cue + year (في 2020) or a chronology line
+**              ("1953 - ...") -> year precision.
+**              A missing year is that of an earlier date in the same
+**              sentence, else the publication year, or the one before when
+**              that would put the date more than 7 days after publication
+**              (a bare month: the latest one starting on or before it).
 **   relative   اليوم، أمس، أول أمس، غداً، الليلة الماضية, a time of day before
 **              them (صباح اليوم), weekdays (the latest such day on or before
-**              publication; أمس الجمعة keeps أمس), الأسبوع/الشهر/العام الماضي,
+**              publication; أمس الجمعة / اليوم (الاثنين): the named weekday
+**              within 3 days of the day word wins), الأسبوع/الشهر/العام الماضي,
 **              مطلع العام, الأيام الماضية, الشهور الأخيرة من العام المنصرم,
 **              منذ + anything (a range up to publication), منذ/قبل + a duration.
 ** Month names and date words come from data/text/month.tsv and reldate.tsv.
@@ -353,20 +358,32 @@ static int abs_at(const rasd_doc *d, uint32_t i, int32_t pub, dres *r) {
                             rel_is(d, i - 1, RASD__K(RASD__RD_CUE) | RASD__K(RASD__RD_SINCE), ALLOW_CL));
     if (!cue || (amb && !monthword)) return 0;
     r->end = e;
+    /* شباط الماضي: the last one before publication; أيار المقبل: the next one */
+    int dir = 0;
+    const rasd__tphrase *q = in_sent(d, e, sent) ? rel(d, e, RASD__K(RASD__RD_DIR), 0, &e2) : NULL;
+    if (q) {
+      dir = q->b;
+      r->end = e2;
+    }
     if (pub == NO) {
       r->day = r->day_end = NO;
       r->prec = RASD_PREC_MONTH;
       r->hijri = (uint8_t)hijri;
       return 1;
     }
+    /* the latest such month starting on or before publication (before the
+    ** publication month with الماضي), or the first after it with المقبل */
     if (hijri) {
       int hy, hm, hd;
       rasd__hijri_from_days(pub, &hy, &hm, &hd);
-      if (rasd__hijri_days(hy, m, 1) > pub) hy--;
+      if (dir > 0) hy += m <= hm;
+      else hy -= m > hm || (dir < 0 && m == hm);
       set_hmonth(r, hy, m);
     } else {
-      int py = pub_year(pub);
-      if (rasd_days_from_civil(py, m, 1) > pub) py--;
+      int py, pm, pd;
+      rasd_civil_from_days(pub, &py, &pm, &pd);
+      if (dir > 0) py += m <= pm;
+      else py -= m > pm || (dir < 0 && m == pm);
       set_month(r, py, m);
     }
     return 1;
