@@ -406,6 +406,13 @@ static int hit_base(const coder *c, const rasd__hit *t) {
   uint32_t n = d->toks[t->tb].key_len;
   int definite = (t->clitics & RASD_CL_ART) || (n > 6 && !memcmp(k, "\xd8\xa7\xd9\x84", 4));
   if ((definite && t->te - t->tb == 1) || (t->clitics & RASD_CL_ENC)) return 0; /* الهجوم، هجومها: a known act */
+  /* للقبض على، لتوقيف: a verbal noun of purpose (ل) names an aim, not an act */
+  if ((t->clitics & RASD_CL_PREP) && t->te - t->tb == 1) {
+    const char *pk = d->keys + d->toks[t->tb].key;
+    uint32_t pn = d->toks[t->tb].key_len, o = 0;
+    if (pn > 2 && (!memcmp(pk, "\xd9\x88", 2) || !memcmp(pk, "\xd9\x81", 2))) o = 2; /* و ف */
+    if (pn > o + 2 && !memcmp(pk + o, "\xd9\x84", 2)) return 0;                         /* ل */
+  }
   /* مقتل جندي، إصابة شرطي: a casualty noun told as such is a report; after a
      preposition (على مقتل، في مقتل) it refers to one */
   if (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)) return after_prep ? 0 : 2;
@@ -627,6 +634,8 @@ static void code_sentence(coder *c, uint32_t s) {
     if (!strcmp(ev->event, "ASSAULT"))
       firm = (k->counted && (k->maxbase || c->violent || sent_violent)) || (k->maxbase >= 2 && anchors >= (c->violent ? 1 : 3)) ||
              (c->violent && k->maxbase && anchors >= 2);
+    /* arrests and seizures: a count, a firm verb, or three anchors */
+    if (!strcmp(ev->event, "COERCE")) firm = firm && (k->counted || k->maxbase >= 2 || anchors >= 3);
     if (!strcmp(ev->event, "PROTEST"))
       firm = (k->counted && k->maxbase) || (k->maxbase >= 2 && anchors >= 1) || (k->maxbase && anchors >= 3);
     if (firm && !strcmp(ev->event, "ASSAULT")) sent_violent = 1;

@@ -2,7 +2,8 @@
 ** code/modality.c -- which trigger hits are reported as having happened.
 **
 ** News language codes an act only when it is told as done (or being done):
-**   negation      لم، لن، لا، ليس + the trigger within two words;
+**   negation      لم، لن، لا، ليس + the trigger within two words, or a negated
+**                 speech verb and what it reports (لم يؤكد الجيش مقتل...);
 **   future        سوف / من المقرر / the prefix س on the trigger verb itself,
 **                 up to the end of the clause;
 **   condition     إذا، لو، في حال up to the end of the clause;
@@ -41,6 +42,14 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
       switch (lex->cue[cu->row].kind) {
       case RASD__CUE_NEG:
         if (gap <= 2) tr->blocked = RASD__CUE_NEG;
+        /* لم يؤكد الجيش مقتل...: a negated statement takes its content with it */
+        for (uint32_t c2 = c + 1; c2 < h->ncue && !tr->blocked; c2++) {
+          const rasd__hit *sp = &h->cue[c2];
+          int k2 = lex->cue[sp->row].kind;
+          if (sp->tb > cu->te + 1 || sp->te > tr->tb) break;
+          if ((k2 == RASD__CUE_SPEECH || k2 == RASD__CUE_SOURCE) && same_clause && tr->tb - sp->te <= 8)
+            tr->blocked = RASD__CUE_NEG;
+        }
         break;
       case RASD__CUE_FUTURE:
       case RASD__CUE_HYPO:

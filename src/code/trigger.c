@@ -158,6 +158,15 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
           m.nwords == 1)
         ok = 0;
       if (!(tr->flags & RASD__TF_VERB) && (m.clitics & RASD_CL_FUT)) ok = 0;
+      /* وزارة is not زار + ه: a pronoun is never read off a written ta marbuta */
+      if (m.clitics & RASD_CL_ENC) {
+        const rasd_token *ft = &d->toks[m.tok_begin];
+        if (ft->end - ft->start >= 2 && (unsigned char)d->text[ft->end - 2] == 0xd8 &&
+            (unsigned char)d->text[ft->end - 1] == 0xa9)
+          ok = 0;
+      }
+      /* نشره، أرسلها: a force-moving verb whose object is a pronoun moves no force */
+      if ((tr->flags & RASD__TF_OBJ) && (m.clitics & RASD_CL_ENC)) ok = 0;
       if (ok) {
         h.tb = m.tok_begin;
         h.te = m.tok_end;
