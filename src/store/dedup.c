@@ -2,13 +2,16 @@
 ** store/dedup.c -- linking reports of one happening into incidents (stage "db").
 **
 ** Rule (docs/STORE.md): a news event (not background, dated to the day or
-** the week) joins the incident of an earlier stored event from another
-** article when all hold:
+** the week) joins an incident when it is compatible with the incident's
+** first report (comparing with the first report, not any member, keeps
+** chains of near-matches from growing into one blob), from another
+** article, and all hold:
 **   - same PLOVER category, same country of the place (or neither has one);
 **   - dates within a day: the other starts in [day-1, day_end+1];
 **   - places: both with coordinates no more than 10 km apart; or, when
 **     either is coarser than a town (geo_precision >= 2), the same country
-**     and admin1; or neither has a place;
+**     and admin1; or neither has a place, and then both name the same
+**     actor, which is not civilians;
 **   - actors: on each side (actor, recipient) either is missing, or they
 **     share the entity name, or the country and sector;
 **   - the incident has no event of this article yet (one article's
@@ -62,8 +65,7 @@ static int place_ok(const rasd_evrow *a, const rasd_evrow *b, double *km) {
   return 0;
 }
 
-int rasd__dedup_compatible(const rasd_evrow *a, const rasd_evrow *b, double *km, int *ddays);
-int rasd__dedup_compatible(const rasd_evrow *a, const rasd_evrow *b, double *km, int *ddays) {
+static int compatible(const rasd_evrow *a, const rasd_evrow *b, double *km, int *ddays) {
   if (!streq(a->event, b->event)) return 0;
   if (a->day == RASD_NO_DAY || b->day == RASD_NO_DAY) return 0;
   if (a->date_prec > RASD_PREC_WEEK || b->date_prec > RASD_PREC_WEEK) return 0;
@@ -73,6 +75,11 @@ int rasd__dedup_compatible(const rasd_evrow *a, const rasd_evrow *b, double *km,
   if (a->day - 1 > be || ae + 1 < b->day) return 0;
   *ddays = abs(a->day - b->day);
   if (!place_ok(a, b, km)) return 0;
+  /* Without a place, only a named, non-civilian actor doing the same thing
+  ** on the same day ties two reports together. */
+  if (!a->has_geo && !b->has_geo &&
+      (!a->actor1 || !streq(a->actor1, b->actor1) || streq(a->actor1_sector, "CVL")))
+    return 0;
   if (!party_ok(a->actor1, a->actor1_country, a->actor1_sector, b->actor1, b->actor1_country, b->actor1_sector))
     return 0;
   if (!party_ok(a->actor2, a->actor2_country, a->actor2_sector, b->actor2, b->actor2_country, b->actor2_sector))
@@ -85,15 +92,16 @@ rasd_rc rasd_db_link_event(rasd_db *db, int64_t evid, int64_t art, const rasd_ev
   /* Candidates: same category and country, starting within the date
   ** window (index events_link). */
   /* The SQL narrows by the cheap parts of the rule (place box or admin1,
-  ** actor country); rasd__dedup_compatible decides. */
+  ** actor country); compatible() decides. */
   sqlite3_stmt *st = rasd__db_stmt(
       db, &db->st_cand,
       "SELECT id, incident, " RASD__ROW_COLS
       " FROM events WHERE event=?1 AND country IS ?5 AND day BETWEEN ?2 AND ?3"
       " AND incident IS NOT NULL AND article != ?4"
+      " AND id = (SELECT rep_event FROM incidents WHERE incidents.id = events.incident)"
       " AND (CASE WHEN ?6 THEN has_geo AND ((lat BETWEEN ?7 - 0.1 AND ?7 + 0.1 AND lon BETWEEN ?8 - 0.13 AND ?8 + 0.13)"
       "                                       OR ((geo_precision >= 2 OR ?9 >= 2) AND admin1 IS ?10))"
-      "           ELSE NOT has_geo AND location IS NULL END)"
+      "           ELSE NOT has_geo AND location IS NULL AND actor1 = ?12 END)"
       " AND (actor1_country IS NULL OR ?11 IS NULL OR actor1_country = ?11 OR actor1 = ?12)"
       " ORDER BY incident");
   if (!st) return RASD_DB;
@@ -122,7 +130,7 @@ rasd_rc rasd_db_link_event(rasd_db *db, int64_t evid, int64_t art, const rasd_ev
     rasd__db_read_row(st, 2, &o);
     double km;
     int dd;
-    if (!rasd__dedup_compatible(r, &o, &km, &dd)) continue;
+    if (!compatible(r, &o, &km, &dd)) continue;
     if (nc < 64) {
       cands[nc] = sqlite3_column_int64(st, 1);
       ckm[nc] = km;
