@@ -550,6 +550,10 @@ static void code_sentence(coder *c, uint32_t s) {
       ev->day = d->dates[di].day;
       ev->day_end = d->dates[di].day_end;
       ev->date_prec = d->dates[di].prec;
+      /* "in the past days" (a week up to the report): dated by the report, precision week (GUIDE.md) */
+      if (ev->date_prec == RASD_PREC_WEEK && d->pub_day != RASD_NO_DAY && ev->day_end != RASD_NO_DAY &&
+          ev->day_end >= d->pub_day - 1)
+        ev->day = ev->day_end = d->pub_day;
     } else {
       ev->day = ev->day_end = d->pub_day;
       ev->date_prec = RASD_PREC_WEEK;
