@@ -6,7 +6,7 @@
 # lists the misses with -v.  A second, stricter figure: the mention is in the sentence the
 # gold event quotes as evidence (what the event coder needs).
 #   python3 bench/geo_recall.py [--rasd build/rasd] [--eval ../shared/eval] [-v]
-import argparse, glob, json, math, os, subprocess, sys
+import argparse, glob, json, math, os, subprocess, sys, tempfile
 
 def km(a, b):
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
@@ -63,6 +63,20 @@ def main():
         print('%s: %d/%d gold places found within 10 km (%d/%d mentioned); in the evidence sentence: %d/%d events'
               % (os.path.basename(gold), f, n, anyn, n, ev_f, ev_n))
         tot_f += f; tot_n += n; tot_any += anyn; tot_ef += ev_f; tot_en += ev_n
+    score = os.path.join(a.eval, 'score.py')
+    for gold in sorted(glob.glob(os.path.join(a.eval, '*.gold.jsonl'))):
+        inp = gold.replace('.gold.jsonl', '.input.jsonl')
+        if not (os.path.exists(inp) and os.path.exists(score)): continue
+        with tempfile.NamedTemporaryFile('w+', suffix='.jsonl') as ev:
+            subprocess.run([a.rasd, 'code', '-q', inp], stdout=ev, stderr=subprocess.DEVNULL)
+            ev.flush()
+            if os.path.getsize(ev.name) == 0: continue
+            out = subprocess.run([sys.executable, score, 'articles', '--events', ev.name, '--gold', gold],
+                                 capture_output=True, text=True).stdout.strip().splitlines()
+            try: summary = json.loads(out[-1])
+            except (IndexError, ValueError): continue
+            if 'location_10km' in summary:
+                print('%s: events location_10km %.3f (matched events: tp=%d)' % (os.path.basename(gold), summary['location_10km'], summary.get('tp', 0)))
     print('geo_recall: %d/%d gold places found within 10 km (%.0f%%); %d/%d events with the place in their evidence sentence (%.0f%%)'
           % (tot_f, tot_n, 100.0 * tot_f / max(1, tot_n), tot_ef, tot_en, 100.0 * tot_ef / max(1, tot_en)))
     return 0
