@@ -42,7 +42,8 @@ char *rasd_xstrndup(const char *s, size_t n) {
 
 void rasd_arena_init(rasd_arena *a) { a->head = NULL; a->total = 0; }
 
-void *rasd_arena_alloc(rasd_arena *a, size_t n) {
+/* n bytes, aligned to 16, not zeroed. */
+static void *alloc_raw(rasd_arena *a, size_t n) {
   n = (n + 15) & ~(size_t)15;
   rasd_arena_block *b = a->head;
   if (!b || b->cap - b->used < n) {
@@ -58,20 +59,27 @@ void *rasd_arena_alloc(rasd_arena *a, size_t n) {
   }
   void *p = b->data + b->used;
   b->used += n;
+  return p;
+}
+
+void *rasd_arena_alloc(rasd_arena *a, size_t n) {
+  void *p = alloc_raw(a, n);
   memset(p, 0, n);
   return p;
 }
 
 char *rasd_arena_strndup(rasd_arena *a, const char *s, size_t n) {
-  char *p = rasd_arena_alloc(a, n + 1);
+  char *p = alloc_raw(a, n + 1);
   if (n) memcpy(p, s, n);
   p[n] = 0;
   return p;
 }
 
 void *rasd_arena_grow(rasd_arena *a, void *old, size_t old_cap, size_t new_cap, size_t elt) {
-  void *p = rasd_arena_alloc(a, new_cap * elt);
-  if (old && old_cap) memcpy(p, old, old_cap * elt);
+  unsigned char *p = alloc_raw(a, new_cap * elt);
+  size_t kept = old && old_cap ? (old_cap < new_cap ? old_cap : new_cap) * elt : 0;
+  if (kept) memcpy(p, old, kept);
+  memset(p + kept, 0, new_cap * elt - kept); /* only the new part is zeroed */
   return p;
 }
 

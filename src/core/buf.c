@@ -30,6 +30,15 @@ void rasd_buf_putc(rasd_buf *b, char c) { rasd_buf_add(b, &c, 1); }
 
 void rasd_buf_printf(rasd_buf *b, const char *fmt, ...) {
   va_list ap;
+  /* format straight into the free space; measure and retry only when short */
+  if (b->cap > b->n + 1) {
+    va_start(ap, fmt);
+    int n = vsnprintf(b->p + b->n, b->cap - b->n, fmt, ap);
+    va_end(ap);
+    if (n < 0) { b->p[b->n] = 0; return; }
+    if ((size_t)n < b->cap - b->n) { b->n += (size_t)n; return; }
+    b->p[b->n] = 0;
+  }
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);

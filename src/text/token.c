@@ -9,10 +9,31 @@
 ** it (syria.tv).  The Arabic comma ، separates clauses, not sentences: the
 ** event coder works on clauses inside a sentence.
 */
+#include <pthread.h>
 #include <string.h>
 
 #include "text.h"
 #include "uni.h"
+
+/* Character classes of the code points below U+0800 (Latin, Arabic), read
+** from a table built once from the rasd_uni_is_* functions: the word loop
+** asks three questions of every character. */
+enum { C_AR = 1, C_LETTER = 2, C_MARK = 4, C_SPACE = 8 };
+#define CLS_MAX 0x800
+static uint8_t cls_tab[CLS_MAX];
+static pthread_once_t cls_once = PTHREAD_ONCE_INIT;
+static void cls_init(void) {
+  for (int32_t c = 0; c < CLS_MAX; c++)
+    cls_tab[c] = (uint8_t)((rasd_uni_is_arabic_letter(c) || (c >= 0x0600 && c <= 0x06FF && rasd_uni_is_mark(c)) ? C_AR : 0) |
+                           (rasd_uni_is_letter(c) ? C_LETTER : 0) | (c >= 0x300 && rasd_uni_is_mark(c) ? C_MARK : 0) |
+                           (rasd_uni_is_space(c) ? C_SPACE : 0));
+}
+static inline int cls_of(int32_t c) {
+  if (c >= 0 && c < CLS_MAX) return cls_tab[c];
+  return (rasd_uni_is_arabic_letter(c) || (c >= 0x0600 && c <= 0x06FF && rasd_uni_is_mark(c)) ? C_AR : 0) |
+         (rasd_uni_is_letter(c) ? C_LETTER : 0) | (c >= 0x300 && rasd_uni_is_mark(c) ? C_MARK : 0) |
+         (rasd_uni_is_space(c) ? C_SPACE : 0);
+}
 
 static int is_digit_cp(int32_t cp, int *v) {
   if (cp >= '0' && cp <= '9') { *v = cp - '0'; return 1; }
@@ -99,12 +120,13 @@ void rasd_tok_split(rasd_doc *d) {
   uint32_t sent_begin = 0;
   int end_after = 0; /* the sentence ends after the current token (unless closers follow) */
 
+  pthread_once(&cls_once, cls_init);
   d->ntoks = d->nsents = 0;
   while (i < n) {
     size_t at = i;
     int32_t cp = rasd_uni_next(s, n, &i);
     if (cp < 0) continue;
-    if (rasd_uni_is_space(cp) || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF) {
+    if ((cp < CLS_MAX ? cls_tab[cp] & C_SPACE : rasd_uni_is_space(cp)) || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF) {
       if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
         pending |= (pending & RASD_TOKF_NL_BEFORE) ? RASD_TOKF_PARA_BEFORE : 0;
         pending |= RASD_TOKF_NL_BEFORE;
@@ -184,8 +206,8 @@ void rasd_tok_split(rasd_doc *d) {
         if (k >= n) break;
         int32_t c2 = rasd_uni_next(s, n, &k);
         if (c2 < 0) break;
-        int ar = rasd_uni_is_arabic_letter(c2) || (c2 >= 0x0600 && c2 <= 0x06FF && rasd_uni_is_mark(c2));
-        if (latin ? (rasd_uni_is_letter(c2) && !ar) || (c2 >= 0x300 && rasd_uni_is_mark(c2)) : (ar || c2 == 0x200C || c2 == 0x200D))
+        int cl = cls_of(c2), ar = cl & C_AR;
+        if (latin ? ((cl & C_LETTER) && !ar) || (cl & C_MARK) : (ar || c2 == 0x200C || c2 == 0x200D))
           i = k;
         else
           break;
