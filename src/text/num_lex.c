@@ -24,7 +24,7 @@
 #include "uni.h"
 
 #define NBITS 65536
-static uint64_t bits_s3[NBITS / 64], bits_s2[NBITS / 64], bits_s1[NBITS / 64];
+static uint64_t bits[NBITS / 64]; /* one 8 KB set, salted by suffix length */
 static rasd_strmap *words_map;
 static rasd__tword *words;
 static uint32_t nwords, capwords;
@@ -32,11 +32,13 @@ static rasd__tphrase *phrases;
 static uint32_t nphrases, capphrases;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* a multiplicative hash of up to 8 bytes: cheap enough to run on every token */
+/* A multiplicative hash of the first n & 15 bytes (at most 8) of s, salted
+** by n: cheap enough to run on every token. */
 static unsigned hbits(const char *s, size_t n) {
   uint64_t x = 0;
-  memcpy(&x, s, n > 8 ? 8 : n);
-  x ^= (uint64_t)n << 59;
+  size_t len = n & 15;
+  memcpy(&x, s, len > 8 ? 8 : len);
+  x ^= (uint64_t)n << 56;
   return (unsigned)((x * 0x9E3779B97F4A7C15ull) >> 48);
 }
 static void setbit(uint64_t *b, unsigned h) { b[h >> 6] |= 1ull << (h & 63); }
@@ -62,9 +64,9 @@ static rasd__tword *intern(const char *key, uint32_t n) {
   memset(w, 0, sizeof *w);
   w->phr = -1;
   rasd_strmap_put(words_map, key, n, nwords++);
-  if (n >= 6) setbit(bits_s3, hbits(key + n - 6, 6));
-  else if (n >= 4) setbit(bits_s2, hbits(key + n - 4, 4));
-  else setbit(bits_s1, hbits(key, n));
+  if (n >= 6) setbit(bits, hbits(key + n - 6, 6));
+  else if (n >= 4) setbit(bits, hbits(key + n - 4, 4 + 16));
+  else setbit(bits, hbits(key, n + 32));
   return w;
 }
 /* words[] may move while interning: callers re-fetch by key. */
@@ -152,9 +154,9 @@ static void build(void) {
 void rasd__tl_init(void) { pthread_once(&once, build); }
 
 int rasd__tl_maybe(const char *key, uint32_t n) {
-  if (n < 4) return n > 0 && getbit(bits_s1, hbits(key, n));
-  if (getbit(bits_s2, hbits(key + n - 4, 4))) return 1;
-  return n >= 6 && getbit(bits_s3, hbits(key + n - 6, 6));
+  if (n < 4) return n > 0 && getbit(bits, hbits(key, n + 32));
+  if (getbit(bits, hbits(key + n - 4, 4 + 16))) return 1;
+  return n >= 6 && getbit(bits, hbits(key + n - 6, 6));
 }
 
 const rasd__tword *rasd__tl_word(const char *key, uint32_t n) {
