@@ -407,7 +407,7 @@ static int hit_base(const coder *c, const rasd__hit *t) {
   int definite = (t->clitics & RASD_CL_ART) || (n > 6 && !memcmp(k, "\xd8\xa7\xd9\x84", 4));
   if ((definite && t->te - t->tb == 1) || (t->clitics & RASD_CL_ENC)) return 0; /* الهجوم، هجومها: a known act */
   /* للقبض على، لتوقيف: a verbal noun of purpose (ل) names an aim, not an act */
-  if ((t->clitics & RASD_CL_PREP) && t->te - t->tb == 1) {
+  if (t->clitics & RASD_CL_PREP) {
     const char *pk = d->keys + d->toks[t->tb].key;
     uint32_t pn = d->toks[t->tb].key_len, o = 0;
     if (pn > 2 && (!memcmp(pk, "\xd9\x88", 2) || !memcmp(pk, "\xd9\x81", 2))) o = 2; /* و ف */

@@ -141,3 +141,25 @@ TEST(trigger_speaker_is_not_a_party) {
     for (int a = 0; a < e->nactor; a++) CHECK(strcmp(e->actor[a].sector ? e->actor[a].sector : "", "COP") != 0);
   }
 }
+
+TEST(trigger_negated_statement_and_purpose) {
+  /* the army did not confirm the killing: not reported as happened */
+  CHECK(!coded("ولم يؤكد الجيش الإسرائيلي مقتل الفلسطيني في مدينة جنين أمس.", "ASSAULT"));
+  /* soldiers came to arrest him: an aim, not an arrest */
+  CHECK(!coded("وقالت المتحدثة إن الجنود أتوا إلى بلدة بيت أمر للقبض على أحد المطلوبين.", "COERCE"));
+  /* وزارة is not the verb زار with a pronoun */
+  CHECK(!coded("وقالت وزارة الخارجية في بيان إن الوضع هادئ في مدينة حلب أمس.", "CONSULT"));
+}
+
+TEST(trigger_past_days_dated_by_the_report) {
+  rasd_doc *d = t_doc("وسيطرت القوات العراقية قبل أيام على مبنى جامعة الأنبار في مدينة الرمادي، وقتلت 12 مسلحا.", PUB, 2);
+  const rasd_event *e = NULL;
+  for (uint32_t i = 0; i < d->nevents; i++)
+    if (!strcmp(d->events[i].event, "ASSAULT")) e = &d->events[i];
+  CHECK(e != NULL);
+  if (!e) return;
+  int32_t pub = 0;
+  rasd_day_parse(PUB, &pub);
+  CHECK_INT(e->background, 0);
+  if (e->date_prec == RASD_PREC_WEEK) CHECK_INT(e->day, pub);
+}
