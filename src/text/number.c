@@ -9,8 +9,8 @@
 ** at_least, أقل من = at_most) or after (على الأقل), and the counted noun after,
 ** possibly behind "من" or a filler word (150 عنصراً -> "fighters"; 200 من
 ** عناصرها with its pronoun).  A number right after a label word (الساعة،
-** رقم، المادة) is not a count.  All words
-** come from data/text/num*.tsv through num_lex.c.
+** رقم، المادة) is not a count.  All words come from data/text/num*.tsv
+** through num_lex.c.
 **
 ** Not numbers: times and dates written with : or / or two dots (13:31,
 ** 27/11/2020, 2021.05.01), and a bare 4-digit year 1900-2100 with no noun,
@@ -48,9 +48,10 @@ static double scale_of(const rasd__tword *w) { return w->ncls == RASD__NW_SCALED
 
 static int is_unit10(const rasd__tword *w) { return w && w->ncls == RASD__NW_UNIT && w->nval == 10; }
 
-/* The value of a digits token, or 0 for times, dates and anything else with
-** : or / (13:31, 27/11/2020, 2021.05.01).  Dots between 3-digit groups
-** are thousands separators (75.000, 1.500.000), as many papers write them. */
+/* 1 and *val = the value of digits token i; 0 for times, dates and anything
+** else with : or / (13:31, 27/11/2020, 2021.05.01) or glued to a dash.  Dots
+** between 3-digit groups are thousands separators (75.000, 1.500.000), as
+** many papers write them. */
 static int plain_digits(const rasd_doc *d, uint32_t i, double *val) {
   uint32_t n;
   const char *k = rasd_tok_key(d, i, &n);
