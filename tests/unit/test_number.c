@@ -167,6 +167,8 @@ TEST(number_counted_noun_classes) {
   one("هدمت 12 منزلاً.", "12 منزلاً", 12, RASD_Q_EXACT, "buildings");
   one("أطلق 20 صاروخاً.", "20 صاروخاً", 20, RASD_Q_EXACT, "projectiles");
   one("شن الطيران 15 غارة على المنطقة.", "15 غارة", 15, RASD_Q_EXACT, "airstrikes");
+  one("عثر الأهالي على 6 جثث في البئر.", "6 جثث", 6, RASD_Q_EXACT, "killed");
+  one("أفرج الخاطفون عن 3 رهائن.", "3 رهائن", 3, RASD_Q_EXACT, "detainees");
   one("نزح 300 شخص.", "300 شخص", 300, RASD_Q_EXACT, "people");
   one("قتل 14 مقاتلاً.", "14 مقاتلاً", 14, RASD_Q_EXACT, "fighters");
   one("ارتفعت الأسعار 20%.", "20%", 20, RASD_Q_EXACT, "percent");
