@@ -32,16 +32,20 @@ uint32_t rasd_key_noart(const char *s, uint32_t n) {
   return 0;
 }
 
-static const char *const enclitics[] = {
-    "\xd9\x87\xd9\x85\xd8\xa7", /* هما */
-    "\xd9\x87\xd9\x85",         /* هم */
-    "\xd9\x87\xd8\xa7",         /* ها */
-    "\xd9\x83\xd9\x85",         /* كم */
-    "\xd9\x83\xd9\x86",         /* كن */
-    "\xd9\x86\xd8\xa7",         /* نا */
-    "\xd9\x87",                 /* ه */
-    "\xd9\x8a",                 /* ي */
-    "\xd9\x83",                 /* ك */
+/* longest first, so the first that matches is stripped; n = bytes */
+static const struct {
+  const char *s;
+  uint32_t n;
+} enclitics[] = {
+    {"\xd9\x87\xd9\x85\xd8\xa7", 6}, /* هما */
+    {"\xd9\x87\xd9\x85", 4},         /* هم */
+    {"\xd9\x87\xd8\xa7", 4},         /* ها */
+    {"\xd9\x83\xd9\x85", 4},         /* كم */
+    {"\xd9\x83\xd9\x86", 4},         /* كن */
+    {"\xd9\x86\xd8\xa7", 4},         /* نا */
+    {"\xd9\x87", 2},                 /* ه */
+    {"\xd9\x8a", 2},                 /* ي */
+    {"\xd9\x83", 2},                 /* ك */
 };
 
 static int add(rasd_form *out, int k, const char *p, uint32_t n, uint8_t cl) {
@@ -91,9 +95,11 @@ int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS])
   /* one enclitic pronoun off each reading so far (leaving >= 3 letters) */
   int base = k;
   for (int j = 0; j < base; j++) {
+    /* the shortest enclitic is one letter, and three letters must stay */
+    if (out[j].n < 8) continue;
     for (size_t e = 0; e < sizeof enclitics / sizeof *enclitics; e++) {
-      uint32_t el = (uint32_t)strlen(enclitics[e]);
-      if (out[j].n >= el + 6 && memcmp(out[j].p + out[j].n - el, enclitics[e], el) == 0) {
+      uint32_t el = enclitics[e].n;
+      if (out[j].n >= el + 6 && memcmp(out[j].p + out[j].n - el, enclitics[e].s, el) == 0) {
         k = add(out, k, out[j].p, out[j].n - el, out[j].clitics | RASD_CL_ENC);
         break;
       }
