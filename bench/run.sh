@@ -13,7 +13,8 @@
 #   B=DIR / RASD=BIN                the binary to measure
 #
 # The corpus is decompressed to a temporary file first, so gzip is not
-# measured.  Timing and peak RSS come from getrusage (via python3), as
+# measured.  Rates are given per wall second and per CPU second (user + sys;
+# steadier when other work shares the machine).  Timing and peak RSS come from getrusage (via python3), as
 # /usr/bin/time may not be installed; hyperfine is used when present.
 cd "$(dirname "$0")/.." || exit 2
 B=${B:-build}
@@ -70,6 +71,9 @@ for cmd in cmds:
     wall, user, sys_, rss = best
     print(f"rasd {cmd}: {wall:.2f} s wall ({user:.2f} user, {sys_:.2f} sys), peak RSS {rss/1024:.1f} MB")
     print(f"  {n_text/1e6/wall:.1f} MB/s of article text, {n_in/1e6/wall:.1f} MB/s of input, {n_art/wall:.0f} articles/s")
+    cpu = user + sys_
+    print(f"  per CPU second: {n_text/1e6/cpu:.1f} MB/s of article text, {n_in/1e6/cpu:.1f} MB/s of input,"
+          f" {n_art/cpu:.0f} articles/s")
 PY
 if command -v hyperfine > /dev/null 2>&1 && [ "$RUNS" -gt 1 ]; then
   for c in $CMDS; do hyperfine -w 1 -r "$RUNS" "$RASD $c -q $tmp/in.jsonl > /dev/null 2>&1 || true"; done
