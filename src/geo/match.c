@@ -270,7 +270,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     int foreign = 1;
     for (int c = 0; c < m->nc; c++) foreign &= !(E(g, m->cand[c])->flags & GEF_CORE);
     if (never || !m->nc || (art_name && !(best_cl & RASD_CL_ART) && !(n0->flags & GNF_JOINED) && n0->nwords == 1) ||
-        (!art_name && (best_cl & RASD_CL_ART) && foreign)) {
+        (!art_name && (best_cl & RASD_CL_ART) && n0->nwords == 1 && !(n0->flags & GNF_JOINED) && foreign)) {
       i += best_len;
       continue;
     }
