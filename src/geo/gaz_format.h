@@ -17,7 +17,7 @@
 #include "geo.h"
 
 #define RASD_GAZ_MAGIC "RASDGAZ"
-#define RASD_GAZ_VERSION 3
+#define RASD_GAZ_VERSION 4
 
 typedef struct gaz_header {
   char magic[8];
@@ -34,7 +34,8 @@ enum { GAZ_HAS_GEONAMES = 1, GAZ_HAS_MO = 2 };
 enum { GEF_CUE = 1, GEF_CURATED = 2, GEF_IMPORT = 4, GEF_CAPITAL = 8, GEF_SEAT = 16, GEF_CORE = 32 };
 /* GEF_CORE: in the Arabic-speaking world or a neighbour (kept whole from cities500) */
 /* name flags */
-enum { GNF_ART = 1, GNF_CUE = 2, GNF_NEVER = 4, GNF_JOINED = 8 };
+/* GNF_ART: every spelling with this key has the article; GNF_SOMEART: one has */
+enum { GNF_ART = 1, GNF_CUE = 2, GNF_NEVER = 4, GNF_JOINED = 8, GNF_SOMEART = 16 };
 
 typedef struct gaz_entry {
   double lat, lon;

@@ -127,7 +127,7 @@ static void add_name(builder *b, int32_t ent, const char *s, size_t n, int curat
   for (int pass = 0; pass < 2; pass++) {
     size_t len = kl;
     int words = nw;
-    uint8_t flags = art ? GNF_ART : 0;
+    uint8_t flags = art ? GNF_ART | GNF_SOMEART : 0;
     if (pass == 1) { /* joined variant: البو كمال -> البوكمال */
       if (nw < 2) break;
       size_t o = 0;
@@ -681,7 +681,7 @@ static rasd_rc emit(builder *b, void **img, size_t *len) {
   for (size_t i = 0; i < b->nnames; i++) {
     if (w && b->names[w - 1].key == b->names[i].key && b->names[w - 1].entry == b->names[i].entry) {
       /* cue if any spelling says so; "needs the article" only if every spelling has it */
-      b->names[w - 1].flags |= b->names[i].flags & GNF_CUE;
+      b->names[w - 1].flags |= b->names[i].flags & (GNF_CUE | GNF_SOMEART);
       if (!(b->names[i].flags & GNF_ART)) b->names[w - 1].flags &= (uint8_t)~GNF_ART;
       if (!(b->names[i].flags & GNF_JOINED)) b->names[w - 1].flags &= (uint8_t)~GNF_JOINED;
       continue;

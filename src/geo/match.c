@@ -164,6 +164,20 @@ static uint32_t match_group(const rasd_gaz *g, const rasd_doc *d, const gaz_grou
   return 0;
 }
 
+/* Largest population among the entries named like name i (and a stop word: 0). */
+static uint32_t max_pop(const rasd_gaz *g, uint32_t i) {
+  const gaz_name *n0 = &g->names[i];
+  uint32_t best = 0;
+  for (uint32_t q = i; q < g->h->nnames && g->names[q].klen == n0->klen &&
+                       !memcmp(g->pool + g->names[q].key, g->pool + n0->key, n0->klen);
+       q++) {
+    if (g->names[q].entry < 0) return 0;
+    uint32_t p = g->entries[g->names[q].entry].population + 1;
+    if (p > best) best = p;
+  }
+  return best;
+}
+
 static double km(double la1, double lo1, double la2, double lo2) {
   const double r = M_PI / 180;
   double x = (lo2 - lo1) * r * cos((la1 + la2) * r / 2), y = (la2 - la1) * r;
@@ -216,7 +230,10 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         continue; /* likewise ف + name: فرانس is not ف + رانس */
       const gaz_group *gr = rasd__gaz_group(g, f[k].p, f[k].n);
       uint32_t name, len;
-      if (gr && (len = match_group(g, d, gr, i, &name)) > best_len) {
+      /* the longest match; between readings of the same length the one naming
+      ** the bigger place (وجدة: و + جدة = Jeddah rather than Oujda) */
+      if (gr && (len = match_group(g, d, gr, i, &name)) &&
+          (len > best_len || (len == best_len && best_len && max_pop(g, name) > max_pop(g, best_name)))) {
         best_len = len, best_name = name, best_cl = f[k].clitics;
         best_off = (uint32_t)(f[k].p - (d->keys + d->toks[i].key));
       }
@@ -251,7 +268,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     m->chosen = -1;
     m->nwords = n0->nwords;
     /* candidates: every name with this key */
-    int never = 0, cue_name = 0, art_name = 0;
+    int never = 0, cue_name = 0, art_name = 0, some_art = 0;
     for (uint32_t q = best_name; q < g->h->nnames && g->names[q].klen == n0->klen &&
                                  !memcmp(g->pool + g->names[q].key, g->pool + n0->key, n0->klen);
          q++) {
@@ -259,6 +276,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       if (x->flags & GNF_NEVER) never = 1;
       if (x->flags & GNF_CUE) cue_name = 1;
       if (x->flags & GNF_ART) art_name = 1;
+      if (x->flags & GNF_SOMEART) some_art = 1;
       if (x->entry < 0) continue;
       int dup = 0;
       for (int c = 0; c < m->nc; c++) dup |= m->cand[c] == x->entry;
@@ -266,11 +284,10 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     }
     /* الرياض is a place, رياض is not: a name always written with the article
     ** does not match a word without it */
-    /* and a foreign name does not take it: الكابل، الميلان are not Kabul, Milan */
-    int foreign = 1;
-    for (int c = 0; c < m->nc; c++) foreign &= !(E(g, m->cand[c])->flags & GEF_CORE);
+    /* and a name never written with it does not take it: الجنين is not Jenin,
+    ** الكابل not Kabul */
     if (never || !m->nc || (art_name && !(best_cl & RASD_CL_ART) && !(n0->flags & GNF_JOINED) && n0->nwords == 1) ||
-        (!art_name && (best_cl & RASD_CL_ART) && n0->nwords == 1 && !(n0->flags & GNF_JOINED) && foreign)) {
+        (!some_art && (best_cl & RASD_CL_ART) && n0->nwords == 1 && !(n0->flags & GNF_JOINED))) {
       i += best_len;
       continue;
     }
