@@ -400,7 +400,9 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       /* evidence comes from confident places; along a coordination, from any kept one */
       if (!(x->strong || (x->cue && !x->common) || (coord && o < k && !x->weak))) continue;
       int same_sent = d->toks[x->tb].sent == d->toks[m->tb].sent;
-      double lim = m->common ? (coord ? 150 : same_sent ? 50 : 0) : m->prep ? 150 : 75;
+      /* a common word: coordinated, or a place nearby in the same sentence (farther after
+      ** في/من/إلى); other weak names: a place nearby anywhere in the article */
+      double lim = m->common ? (coord ? 150 : same_sent ? (m->prep ? 100 : 50) : 0) : m->prep ? 150 : 75;
       for (int c = 0; c < m->nc && !ok; c++) ok = mdist(g, m, m->cand[c], x) <= lim;
     }
     if (ok) m->weak = 0;
