@@ -198,6 +198,8 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
     }
     if (role == ROLE_ACTOR) push_party(ev->actor, &ev->nactor, x);
     else if (role == ROLE_RECIP) push_party(ev->recipient, &ev->nrecipient, x);
+    if (role == ROLE_ACTOR && agent && !statement) rasd__evt_explain(d, ev, "rule: agent after an agent cue (passive or by-phrase)");
+    if (role == ROLE_SPEAKER) rasd__evt_explain(d, ev, "rule: speaker left out of the parties");
   }
   /* omitted subject: a clause-initial verb carries the previous actor over */
   const rasd_event *last = c->last >= 0 ? &c->ev[c->last] : NULL;
@@ -616,6 +618,20 @@ static void code_sentence(coder *c, uint32_t s) {
         push_party(ev->actor, &ev->nactor, &a);
         rasd__evt_explain(d, ev, "rule: no named perpetrator: unidentified armed group");
       }
+    }
+    /* a protest with no named group: the protesters (ACLED "Protesters (country)") */
+    if (!strcmp(ev->event, "PROTEST") && !ev->nactor) {
+      rasd_actor a;
+      memset(&a, 0, sizeof a);
+      a.start = ev->trig_start;
+      a.end = ev->trig_end;
+      a.tok_begin = t->tb;
+      a.tok_end = t->te;
+      a.entity_name = "Protesters";
+      a.sector = "CVL";
+      a.entry = -1;
+      a.rule = "rule: unnamed protesters";
+      push_party(ev->actor, &ev->nactor, &a);
     }
     fix_sectors(c, ev);
     /* ACLED: violence against civilians */
