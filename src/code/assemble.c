@@ -168,10 +168,11 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
     int agent = 0, target = 0;
     for (uint32_t k = 0; k < h->ncue; k++) {
       int kind = cue_kind(c, h, k);
-      if (h->cue[k].te <= x->tok_begin && x->tok_begin <= h->cue[k].te + 1) {
-        if (kind == RASD__CUE_AGENT) agent = 1;
-        if (kind == RASD__CUE_TARGET) target = 1;
-      }
+      if (h->cue[k].te <= x->tok_begin && x->tok_begin <= h->cue[k].te + 1 && kind == RASD__CUE_AGENT) agent = 1;
+      /* استهدف نقطة تفتيش للشرطة: the target may be a few words on */
+      if (h->cue[k].te <= x->tok_begin && x->tok_begin <= h->cue[k].te + 3 && kind == RASD__CUE_TARGET &&
+          !rasd__evt_brk(h, h->cue[k].te))
+        target = 1;
     }
     if (statement) {
       if (speaker || (x->tok_end <= t->tb && (int32_t)a == subj) ||
