@@ -90,7 +90,7 @@ rasd_rc rasd_db_open(const char *path, int readonly, rasd_db **out, char *err, s
   /* A file that is not a database fails on the first read. */
   const char *setup = readonly ? "PRAGMA query_only=1; SELECT count(*) FROM sqlite_master;"
                                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-                                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+                                 "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
   char *msg = NULL;
   if (sqlite3_exec(db->h, setup, NULL, NULL, &msg) != SQLITE_OK ||
       (!readonly && sqlite3_exec(db->h, schema, NULL, NULL, &msg) != SQLITE_OK)) {

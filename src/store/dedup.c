@@ -13,7 +13,8 @@
 **     and admin1; or neither has a place, and then both name the same
 **     actor, which is not civilians;
 **   - actors: on each side (actor, recipient) either is missing, or they
-**     share the entity name, or the country and sector;
+**     share the entity name, or the country and sector; for statements
+**     and exchanges (AGREE ... THREATEN) both must name the actor;
 **   - the incident has no event of this article yet (one article's
 **     distinct events stay distinct).
 ** Among several matches the closest in days, then in km, then the oldest
@@ -23,12 +24,13 @@
 **
 ** An incident's summary keeps, over its reports: the most reported day
 ** (ties: earliest), the most precise place, the most reported actors, the
-** highest credible death count (the maximum, unless with 3+ reports it is
-** over 3x the next highest) with the min/max spread, the number of reports
+** highest credible death count (with 3+ counts, the highest within 3x
+** their median; else the maximum) with the min/max spread, the number of reports
 ** and distinct outlets, and the first and last publication dates.
 */
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +67,16 @@ static int place_ok(const rasd_evrow *a, const rasd_evrow *b, double *km) {
   return 0;
 }
 
+/* Statements and exchanges: told by many outlets, but each speaker's is
+** its own event, so they link only with the same speaker named. */
+static int verbal(const char *ev) {
+  static const char *const v[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
+                                  "REQUEST", "ACCUSE", "REJECT", "THREATEN"};
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+    if (streq(ev, v[i])) return 1;
+  return 0;
+}
+
 static int compatible(const rasd_evrow *a, const rasd_evrow *b, double *km, int *ddays) {
   if (!streq(a->event, b->event)) return 0;
   if (a->day == RASD_NO_DAY || b->day == RASD_NO_DAY) return 0;
@@ -75,6 +87,10 @@ static int compatible(const rasd_evrow *a, const rasd_evrow *b, double *km, int 
   if (a->day - 1 > be || ae + 1 < b->day) return 0;
   *ddays = abs(a->day - b->day);
   if (!place_ok(a, b, km)) return 0;
+  if (verbal(a->event) && (!a->actor1 || !b->actor1 ||
+                           !(streq(a->actor1, b->actor1) ||
+                             (streq(a->actor1_country, b->actor1_country) && streq(a->actor1_sector, b->actor1_sector)))))
+    return 0;
   /* Without a place, only a named, non-civilian actor doing the same thing
   ** on the same day ties two reports together. */
   if (!a->has_geo && !b->has_geo &&
@@ -177,6 +193,11 @@ typedef struct member {
   int64_t id;
   char *outlet, *date, *article;
 } member;
+
+static int cmp_i32(const void *a, const void *b) {
+  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+  return (x > y) - (x < y);
+}
 
 static char *dup(const char *s) { return s ? rasd_xstrndup(s, strlen(s)) : NULL; }
 
@@ -292,30 +313,29 @@ static rasd_rc summarise(rasd_db *db, int64_t inc) {
     int at = most_reported(m, n, offsetof(rasd_evrow, acled_type));
     if (at >= 0) { s.acled_type = m[at].r.acled_type; s.acled_subtype = m[at].r.acled_subtype; }
     /* counts: the highest credible death toll, spread kept */
-    int32_t hi = -1, hi2 = -1, lo = -1;
-    int ndead = 0, hi_i = -1;
+    int32_t *dv = rasd_xmalloc((size_t)n * sizeof *dv);
+    int nd = 0;
     s.injured = s.arrested = -1;
     s.confidence = 0;
     for (int i = 0; i < n; i++) {
-      int32_t d = m[i].r.dead;
       if (m[i].r.injured > s.injured) s.injured = m[i].r.injured;
       if (m[i].r.arrested > s.arrested) s.arrested = m[i].r.arrested;
       if (m[i].r.confidence > s.confidence) s.confidence = m[i].r.confidence;
-      if (d < 0) continue;
-      ndead++;
-      if (lo < 0 || d < lo) lo = d;
-      if (d > hi) { hi2 = hi; hi = d; hi_i = i; }
-      else if (d > hi2) hi2 = d;
+      if (m[i].r.dead >= 0) dv[nd++] = m[i].r.dead;
     }
-    s.dead_min = lo;
-    s.dead_max = hi;
-    s.dead = hi;
-    if (hi_i >= 0) s.dead_qual = m[hi_i].r.dead_qual;
-    if (ndead >= 3 && hi2 >= 0 && hi > 3 * (hi2 > 0 ? hi2 : 1)) {
-      s.dead = hi2;
+    qsort(dv, (size_t)nd, sizeof *dv, cmp_i32);
+    s.dead = s.dead_min = s.dead_max = -1;
+    if (nd) {
+      s.dead_min = dv[0];
+      s.dead_max = dv[nd - 1];
+      /* credible: with 3+ counts, the highest within 3x the median */
+      int32_t cap = nd >= 3 ? 3 * (dv[(nd - 1) / 2] > 0 ? dv[(nd - 1) / 2] : 1) : INT32_MAX;
+      for (int i = nd - 1; i >= 0 && s.dead < 0; i--)
+        if (dv[i] <= cap) s.dead = dv[i];
       for (int i = 0; i < n; i++)
-        if (m[i].r.dead == hi2) { s.dead_qual = m[i].r.dead_qual; break; }
+        if (m[i].r.dead == s.dead) { s.dead_qual = m[i].r.dead_qual; break; }
     }
+    free(dv);
     s.background = 0;
     /* sources: distinct outlets in order of first report */
     rasd_buf src = {0};

@@ -33,7 +33,7 @@ struct rasd__fts {
 };
 
 static const char fts_schema[] =
-    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
     "CREATE TABLE IF NOT EXISTS idx(docid INTEGER PRIMARY KEY, article INTEGER NOT NULL, hash INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS idx_article ON idx(article, hash);"
     "CREATE VIRTUAL TABLE IF NOT EXISTS ftext USING fts5(title, text, content='');"

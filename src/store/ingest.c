@@ -293,6 +293,7 @@ rasd_rc rasd_db_ingest(rasd_db *db, const rasd_engine *e, const rasd_ingest_opts
     rasd_rc rc = rasd_in_next(r, &j->arena, &j->art, &diag);
     if (rc == RASD_NOTFOUND) break;
     if (rc != RASD_OK) {
+      if (o->progress) fputs("\r\033[K", o->progress); /* clear the progress line first */
       if (o->diag) rasd_diag_print(o->diag, "error", &diag);
       st->skip_bad++;
       if (rc == RASD_IO) st->io_error = 1;
