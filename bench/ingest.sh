@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/ingest.sh -- throughput of `rasd ingest` into a fresh database:
-# wall time, MB/s, articles/s, peak memory, database size; with all cores
-# and with one worker.  A command, not a test:
+# wall time, MB/s, articles/s, peak memory, database size; with all cores,
+# with one worker, and with all cores but no full-text indexing (--no-fts).  A command, not a test:
 #   sh bench/ingest.sh [CORPUS] [RASD]
 # CORPUS defaults to ../shared/corpus/saudinewsnet.jsonl.gz, RASD to build/rasd.
 cd "$(dirname "$0")/.." || exit 2
@@ -13,15 +13,15 @@ DIR=$(mktemp -d); trap 'rm -rf "$DIR"' EXIT
 CORES=$(nproc 2>/dev/null || echo 1)
 echo "bench: $RASD ingest $CORPUS on $(uname -m), $CORES cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-run() { # run LABEL JOBS
+run() { # run LABEL JOBS [OPTION]
   rm -f "$DIR"/b.db*
   t0=$(date +%s.%N)
-  "$RASD" ingest --stats --jobs "$2" --db "$DIR/b.db" "$CORPUS" 2> "$DIR/err"
+  "$RASD" ingest --stats --jobs "$2" $3 --db "$DIR/b.db" "$CORPUS" 2> "$DIR/err"
   t1=$(date +%s.%N)
   sum=$(grep 'articles read' "$DIR/err" | tail -1)
   stats=$(grep 'stats:' "$DIR/err" | tail -1)
   db=$(du -k "$DIR/b.db" | cut -f1); fts=$(du -k "$DIR/b.db-fts" 2>/dev/null | cut -f1)
-  echo "== $1 (--jobs $2)"
+  echo "== $1 (--jobs $2 $3)"
   echo "   ${sum#rasd ingest: }"
   echo "   ${stats#rasd ingest: stats: }"
   awk -v t0="$t0" -v t1="$t1" -v db="$db" -v fts="${fts:-0}" 'BEGIN {
@@ -29,3 +29,4 @@ run() { # run LABEL JOBS
 }
 run "all cores" "$CORES"
 run "one worker" 1
+run "all cores, full-text index left for later" "$CORES" --no-fts

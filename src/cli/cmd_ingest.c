@@ -27,6 +27,7 @@ static const char help[] =
     "  -j, --jobs N        coding threads (default: the number of cores)\n"
     "  --batch N           articles per transaction (default 500)\n"
     "  --stats             add peak memory, database size and store totals to the summary\n"
+    "  --no-fts            skip full-text indexing (the next ingest without it catches up)\n"
     "  --relink            rebuild every incident from the stored events, then exit\n"
     "  --lexicon FILE      load an extra actor/trigger lexicon (TSV; repeatable)\n" RASD_HELP_COMMON
     "\nA progress line (articles, MB, rate, ETA) is shown when stderr is a terminal;\n"
@@ -65,7 +66,7 @@ int rasd_cmd_ingest(int argc, char **argv) {
   rasd_cli_opts o = {0};
   const char *dbpath = NULL;
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-  int jobs = ncpu > 0 ? (int)ncpu : 1, batch = 500, stats = 0, relink = 0;
+  int jobs = ncpu > 0 ? (int)ncpu : 1, batch = 500, stats = 0, relink = 0, no_fts = 0;
   int code = RASD_EXIT_OK;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -87,6 +88,7 @@ int rasd_cmd_ingest(int argc, char **argv) {
       continue;
     }
     if (!strcmp(a, "--stats")) { stats = 1; continue; }
+    if (!strcmp(a, "--no-fts")) { no_fts = 1; continue; }
     if (!strcmp(a, "--relink")) { relink = 1; continue; }
     if (!strcmp(a, "--")) {
       for (i++; i < argc; i++) {
@@ -135,6 +137,7 @@ int rasd_cmd_ingest(int argc, char **argv) {
   io.jobs = jobs;
   io.batch = batch;
   io.strict = o.strict;
+  io.no_fts = no_fts;
   io.diag = stderr;
   io.progress = !o.quiet && isatty(2) ? stderr : NULL;
   rasd_ingest_stats st;

@@ -269,8 +269,8 @@ rasd_rc rasd_db_ingest(rasd_db *db, const rasd_engine *e, const rasd_ingest_opts
   pthread_cond_init(&p.cv_work, NULL);
   pthread_cond_init(&p.cv_space, NULL);
   pthread_cond_init(&p.cv_done, NULL);
-  p.fts = rasd__fts_start(db->path, o->diag);
-  if (!p.fts) {
+  p.fts = o->no_fts ? NULL : rasd__fts_start(db->path, o->diag);
+  if (!p.fts && !o->no_fts) {
     rasd_db_close(rdb);
     free(p.ring);
     return RASD_DB;
@@ -349,7 +349,7 @@ rasd_rc rasd_db_ingest(rasd_db *db, const rasd_engine *e, const rasd_ingest_opts
   pthread_mutex_unlock(&p.mu);
   for (int i = 0; i <= jobs; i++) pthread_join(th[i], NULL);
   db->collect_rowids = 0;
-  if (rasd__fts_finish(p.fts) != RASD_OK) p.failed = 1;
+  if (p.fts && rasd__fts_finish(p.fts) != RASD_OK) p.failed = 1;
   /* fold the WAL back into the database file now that no reader is left */
   sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   if (o->progress) {

@@ -86,6 +86,7 @@ typedef struct rasd_ingest_opts {
   int jobs;        /* coding threads (>= 1) */
   int batch;       /* articles per transaction */
   int strict;      /* stop at the first bad record */
+  int no_fts;      /* leave the full-text index for a later ingest */
   FILE *diag;      /* diagnostics (NULL: none) */
   FILE *progress;  /* a terminal for the progress line, or NULL */
 } rasd_ingest_opts;

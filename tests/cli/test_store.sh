@@ -62,6 +62,13 @@ Q --db "$DB" --articles --search "إدلب" --format jsonl > "$TMP/fts3"
 ok fts_three_reports [ "$(wc -l < "$TMP/fts3")" -eq 3 ]
 Q --db "$DB" --articles --search 'AND AND' >/dev/null 2>&1; ok fts_bad_query_usage [ $? -eq 2 ]
 
+# -- --no-fts leaves the index to a later ingest, which catches up (even on no input)
+ING --no-fts --db "$TMP/nf.db" "$FIX/three_outlets.jsonl" 2>/dev/null
+Q --db "$TMP/nf.db" --articles --search "إدلب" >/dev/null 2>&1; ok no_fts_no_index [ $? -eq 4 ]
+ING --db "$TMP/nf.db" < /dev/null
+Q --db "$TMP/nf.db" --articles --search "إدلب" --format jsonl > "$TMP/nf"
+ok fts_catch_up [ "$(wc -l < "$TMP/nf")" -eq 3 ]
+
 # -- export formats (whatever the coder stores; parsed by real readers)
 Q --db "$DB" --events --background --format csv > "$TMP/ev.csv"
 ok csv_acled_header sh -c 'head -1 "$0" | grep -q "^event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp$"' "$TMP/ev.csv"
