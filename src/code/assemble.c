@@ -300,8 +300,12 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
     const num *n = &nums[i];
     int after = n->tb >= t->te && n->tb <= t->te + 3 && !trig_between(h, t, t->te, n->tb) &&
                 (n->tb <= t->te + 1 || unit_people(n)); /* مقتل 5، مقتل مدنيين اثنين */
-    int before = (fl & RASD__TF_VERB) && n->te <= t->tb && n->te + 4 >= t->tb && !trig_between(h, t, n->te, t->tb) &&
-                 unit_people(n);
+    /* 28 شخصا قتلوا، خمسة من أفرادها قتلوا، لقي 22 مسلحا مصرعهم: the count before a passive form */
+    const char *tk = c->d->keys + c->d->toks[t->te - 1].key;
+    uint32_t tn = c->d->toks[t->te - 1].key_len;
+    int their = tn >= 4 && !memcmp(tk + tn - 4, "\xd9\x87\xd9\x85", 4); /* ...هم */
+    int before = ((fl & RASD__TF_VERB) || ((fl & RASD__TF_PASSIVE) && their)) && n->te <= t->tb &&
+                 n->te + 6 >= t->tb && !trig_between(h, t, n->te, t->tb) && (unit_people(n) || !n->unit);
     int32_t *slot = NULL;
     if ((fl & RASD__TF_DEAD) && (after || (before && (fl & RASD__TF_PASSIVE)))) slot = &ev->dead;
     else if ((fl & RASD__TF_INJURED) && (after || (before && (fl & RASD__TF_PASSIVE))))
@@ -576,6 +580,15 @@ static void code_sentence(coder *c, uint32_t s) {
         if (ev->recipient[r].tok_begin == t->te) {
           k->counted = 1;
           rasd__evt_explain(d, ev, "rule: the victim named right after the casualty word");
+          /* قتل جندي عراقي، مقتل ضابط روسي: one, when the victim is a single indefinite noun */
+          const char *vk = d->keys + d->toks[t->te].key;
+          uint32_t vn = d->toks[t->te].key_len;
+          int plural = vn >= 4 && (!memcmp(vk + vn - 4, "\xd9\x8a\xd9\x86", 4) || !memcmp(vk + vn - 4, "\xd9\x88\xd9\x86", 4) ||
+                                   !memcmp(vk + vn - 4, "\xd8\xa7\xd8\xaa", 4)); /* ين ون ات */
+          int definite = vn > 4 && !memcmp(vk, "\xd8\xa7\xd9\x84", 4);
+          int32_t *slot = (c->lex->trig[t->row].flags & RASD__TF_DEAD) ? &ev->dead : &ev->injured;
+          if (*slot < 0 && !plural && !definite) *slot = 1;
+          break;
         }
     /* civilians as victims */
     if (!ev->nrecipient && !is_statement(ev->event)) {
