@@ -2,7 +2,8 @@
 ** text/date.c -- the publication day and the dates in the text
 ** (rasd_date_pub, rasd_date_find).
 **
-** Publication day: art->date when it parses; otherwise the first full date
+** Publication day: art->date when it parses (YYYY-MM-DD..., or D/M/YYYY);
+** otherwise the first full date
 ** (with a year) on a short line in the first 15 lines / 600 bytes, the
 ** dateline ("2021.05.01 | 13:31 دمشق", "الخميس 2 من كانون الأول 2021").
 **
@@ -649,6 +650,17 @@ void rasd_date_pub(rasd_doc *d) {
   if (d->art->date && rasd_day_parse(d->art->date, &day)) {
     d->pub_day = day;
     return;
+  }
+  if (d->art->date) {
+    /* 21/07/2015, 21.07.2015 10:00 */
+    const char *s = d->art->date;
+    uint32_t n = 0;
+    int y, m, dd;
+    while (s[n] && s[n] != ' ' && s[n] != 'T' && n < 32) n++;
+    if (numeric_key(s, n, &y, &m, &dd) == 1) {
+      d->pub_day = rasd_days_from_civil(y, m, dd);
+      return;
+    }
   }
   uint32_t line = 0, ls = 0;
   for (uint32_t i = 0; i < d->ntoks && d->toks[i].start < DATELINE_BYTES; i++) {

@@ -73,6 +73,13 @@ TEST(date_pub_from_input) {
   one_at("2015-07-21 02:51:32", "قصفت الطائرات البلدة أمس.", "أمس", "2015-07-20", NULL, RASD_PREC_DAY, 1);
 }
 
+TEST(date_pub_from_input_day_first) {
+  rasd_doc *d = t_doc("قصفت الطائرات البلدة أمس.", "21/07/2015 10:15", 0);
+  CHECK(d->pub_day == D("2015-07-21"));
+  d = t_doc("قصفت الطائرات البلدة أمس.", "not a date", 0);
+  CHECK(d->pub_day == RASD_NO_DAY);
+}
+
 TEST(date_pub_from_dateline_formats) {
   static const struct {
     const char *text, *day, *line;
