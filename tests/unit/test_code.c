@@ -296,3 +296,14 @@ TEST(code_seed_article_end_to_end) {
     if (d->events[i].background && d->events[i].day == day("2020-08-18")) old = &d->events[i];
   CHECK(old != NULL);
 }
+
+TEST(code_single_victim_and_count_before_passive) {
+  rasd_doc *d = t_doc("وقتل جندي عراقي في قصف على ثكنة عسكرية قرب مدينة الفلوجة أمس.", PUB, 2);
+  const rasd_event *e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  if (e) CHECK_INT(e->dead, 1);
+  d = t_doc("لقي 22 مسلحا مصرعهم في عملية أمنية نفذتها القوات العراقية شمال مدينة الرمادي أمس.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  if (e) CHECK_INT(e->dead, 22);
+}
