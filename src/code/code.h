@@ -1,10 +1,13 @@
 /*
 ** code/code.h -- the event coder (stage "evt"): actors, triggers, events.
 **
-** rasd_lex_open loads the actor and trigger lexicons (data/lex/ TSV files, plus
-** any user files named in data/lex/MANIFEST or given with --lexicon);
-** rasd_code_doc fills doc->actors and doc->events from an analysed
-** document whose places are found.
+** rasd_lex_open loads the actor lexicons (actor.h), the trigger table
+** data/lex/triggers.tsv and the cue table data/lex/cues.tsv, plus user files
+** given with --lexicon: a name holding "trigger" is a trigger table, "cue" a
+** cue table, any other an actor lexicon (docs/FORMAT.md).  rasd_code_doc
+** fills doc->actors and doc->events (one record per reported happening, in
+** the document arena) from an analysed document whose places are found.
+** The loaded lexicon is read-only: threads share it.
 */
 #ifndef RASD_CODE_H
 #define RASD_CODE_H
@@ -16,12 +19,14 @@
 
 typedef struct rasd_lex rasd_lex;
 
-/* Load the lexicons under dir (dir/lex/MANIFEST), plus extra files (may be
-** NULL/0).  A malformed row fails with LEXICON and *diag naming file:line. */
+/* Load the lexicons under dir/lex/, plus extra files (may be NULL/0).  A
+** malformed row fails with LEXICON and *diag naming file:line; a missing file
+** with IO.  On failure *out is NULL.  Free with rasd_lex_free (NULL is fine). */
 rasd_rc rasd_lex_open(const char *dir, const char *const *extra, int nextra, rasd_lex **out, rasd_diag *diag);
 void rasd_lex_free(rasd_lex *lex);
 
-/* Code the events of doc (finds actor mentions first, see actor.h). */
+/* Code the events of doc (finds actor mentions first, see actor.h).  Cannot
+** fail; allocates only in doc->arena. */
 void rasd_code_doc(const rasd_lex *lex, const rasd_gaz *gaz, rasd_doc *doc);
 
 #endif
