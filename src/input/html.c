@@ -74,14 +74,30 @@ static int furniture_word(const char *w, size_t n) {
   return 0;
 }
 
-/* 1 when a class or id value holds a furniture word (split at space - _). */
+/* Layout modifiers: "has-sidebar", "with-comments", "no-ads" describe the
+** page around the element, not the element itself. */
+static int modifier_word(const char *w, size_t n) {
+  static const char *const mods[] = {"has", "with", "no", "is", "show", "hide", "enable", "disable", "layout", "template"};
+  for (size_t i = 0; i < sizeof mods / sizeof *mods; i++)
+    if (strlen(mods[i]) == n && memcmp(mods[i], w, n) == 0) return 1;
+  return 0;
+}
+
+/* 1 when a class or id value holds a furniture word (split at space - _;
+** a space-separated token that starts with a layout modifier is skipped). */
 static int furniture_attr(const char *v) {
   char w[64];
   size_t n = 0;
+  int first = 1, skip = 0; /* first word of its token; token skipped */
   for (;; v++) {
     unsigned char c = (unsigned char)*v;
     if (c == 0 || c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n') {
-      if (n && n < sizeof w && furniture_word(w, n)) return 1;
+      if (n && n < sizeof w) {
+        if (first && modifier_word(w, n)) skip = 1;
+        else if (!skip && furniture_word(w, n)) return 1;
+      }
+      if (n) first = 0;
+      if (c == ' ' || c == '\t' || c == '\n') first = 1, skip = 0;
       n = 0;
       if (!c) return 0;
       continue;

@@ -122,6 +122,12 @@ TEST(html_furniture_dropped) {
   CHECK_STR(t, "عنوان فرعي\nقتل شخص.");
 }
 
+TEST(html_layout_modifier_classes_keep_content) {
+  CHECK_STR(html("<div class=\"container has-sidebar with-comments\"><p>قتل شخص.</p></div>"
+                 "<div class=\"widget sidebar\">جانبي</div><div class=\"x no-ads\"><p>وأصيب آخر.</p></div>", NULL),
+            "قتل شخص.\nوأصيب آخر.");
+}
+
 TEST(html_clutter_lines_dropped_only_whole) {
   CHECK_STR(html("<p>+A</p><p>حجم الخط</p><p>-A</p><p>A A A</p><p>icon</p><p>التغطية الحية</p><p>طباعة</p>"
                  "<p>شارك</p><p>شارك مئات في المظاهرة</p>", NULL),
