@@ -137,6 +137,43 @@ static int is_statement(const char *cat) {
          !strcmp(cat, "SUPPORT") || !strcmp(cat, "AGREE") || !strcmp(cat, "CONSULT") || !strcmp(cat, "SANCTION");
 }
 
+/* A casualty verb after its subject is passive (جنديان قتلا بانفجار، قتلوا في
+** هجوم) unless an object follows it (القوات قتلت أربعة مسلحين): the next word,
+** past time words, is a number or a bare noun. */
+static int active_reading(const rasd_doc *d, const rasd__hit *t, uint32_t se) {
+  if (!(d->toks[t->tb].kind == RASD_TOK_WORD) || t->te >= se) return 0;
+  static const char *const skip[] = {"\xd8\xa7\xd9\x85\xd8\xb3",                         /* امس */
+                                     "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85",     /* اليوم */
+                                     "\xd8\xa7\xd9\x8a\xd8\xb6\xd8\xa7",               /* ايضا */
+                                     "\xd8\xa7\xd9\x88\xd9\x84", "\xd9\x85\xd9\x86"}; /* اول من */
+  static const char *const passive_next[] = {"\xd9\x81\xd9\x8a", "\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1", /* في جراء */
+                                             "\xd8\xa7\xd8\xab\xd8\xb1", "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84", /* اثر خلال */
+                                             "\xd8\xb9\xd9\x86\xd8\xaf\xd9\x85\xd8\xa7", "\xd8\xb9\xd9\x84\xd9\x8a", /* عندما علي */
+                                             "\xd9\x88\xd8\xa7\xd8\xb5\xd9\x8a\xd8\xa8"};                      /* واصيب */
+  uint32_t j = t->te;
+  for (int guard = 0; j < se && guard < 4; guard++) {
+    int skipped = 0;
+    for (size_t i = 0; i < sizeof skip / sizeof *skip; i++)
+      if (rasd__evt_tok_is(d, j, skip[i])) skipped = 1;
+    if (d->toks[j].kind == RASD_TOK_PUNCT && !(d->toks[j].flags & RASD_TOKF_QUOTE)) {
+      const char *p = d->text + d->toks[j].start;
+      if (*p == ',' || !memcmp(p, "\xd8\x8c", 2)) skipped = 1; /* ، أمس، */
+      else return 0;
+    }
+    if (!skipped) break;
+    j++;
+  }
+  if (j >= se) return 0;
+  const rasd_token *n = &d->toks[j];
+  if (n->kind == RASD_TOK_NUM) return 1;
+  if (n->kind != RASD_TOK_WORD) return 0;
+  for (size_t i = 0; i < sizeof passive_next / sizeof *passive_next; i++)
+    if (rasd__evt_tok_is(d, j, passive_next[i])) return 0;
+  const char *k = d->keys + n->key;
+  if (n->key_len > 2 && (!memcmp(k, "\xd8\xa8", 2) || !memcmp(k, "\xd9\x88", 2))) return 0; /* بـ (agent/means), و (next clause) */
+  return 1;
+}
+
 /* Assign the sentence's actors to ev around the trigger hit t. */
 static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, const rasd__hit *t, rasd_event *ev) {
   rasd_doc *d = c->d;
@@ -188,7 +225,8 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
     } else if (target) {
       role = ROLE_RECIP;
     } else if (x->tok_begin >= cb && x->tok_end <= t->tb) {
-      if ((int32_t)a == subj) role = victim_word && (row->flags & RASD__TF_PASSIVE) ? ROLE_RECIP : ROLE_ACTOR;
+      if ((int32_t)a == subj)
+        role = victim_word && (row->flags & RASD__TF_PASSIVE) && !active_reading(d, t, se) ? ROLE_RECIP : ROLE_ACTOR;
     } else if (x->tok_begin >= t->te && x->tok_begin < ce) {
       uint32_t gap = x->tok_begin - t->te;
       if (victim_word) role = gap <= 6 ? ROLE_RECIP : ROLE_NONE;
