@@ -2,7 +2,7 @@
 # tests/cli/test_store.sh -- `rasd ingest` and `rasd query`: idempotent
 # re-runs, replaced and duplicate texts, a killed ingest (kill -9) that a
 # re-run completes, 1 worker vs many, every export format, errors.
-# Event-level checks run when the coder emits events (see has_events).
+# Event-level checks need the event coder (it emits events since 2026-11-25).
 . "$(dirname "$0")/lib.sh"
 FIX=tests/fixtures/store
 DB=$TMP/s.db
@@ -99,26 +99,23 @@ Q --db "$DB" --articles --format table > "$TMP/atable"
 ok articles_table contains "$TMP/atable" "(6 articles)"
 Q --db "$DB" --near 35.93,36.63 --radius 30 --format jsonl >/dev/null; ok near_latlon [ $? -eq 0 ]
 
-# -- event-level checks, when the coder emits events
+# -- event-level checks (the coder emits events since 2026-11-25)
 has_events=$(printf '{"id":"p","date":"2021-05-01","text":"قصفت طائرات حربية روسية مدينة إدلب صباح اليوم، ما أدى إلى مقتل 5 مدنيين."}\n' | "$RASD" code 2>/dev/null | wc -l)
-if [ "$has_events" -gt 0 ]; then
-  ok events_stored sh -c '[ "$("$0" query --db "$1" --events --format jsonl | wc -l)" -gt 0 ]' "$RASD" "$DB"
-  # the Idlib airstrike told by three outlets (5, 7 and 6 dead) is one incident
-  Q --db "$DB" --event ASSAULT --format jsonl > "$TMP/inc_assault"
-  ok incident_three_outlets contains "$TMP/inc_assault" '"n_reports":3,"n_outlets":3,"sources":"outlet-a; outlet-b; outlet-c"'
-  ok incident_dead_spread contains "$TMP/inc_assault" '"dead":7,"dead_qualifier":"exact","dead_min":5,"dead_max":7'
-  ok incident_lists_reports contains "$TMP/inc_assault" '"article_id":"out-c-1"'
-  Q --db "$DB" --near "إدلب" --radius 20 --format csv > "$TMP/near.csv"
-  ok near_place_name [ "$(wc -l < "$TMP/near.csv")" -eq 2 ]
-  ok near_csv_fatalities contains "$TMP/near.csv" ',7,plover=ASSAULT'
-  Q --db "$DB" --country SYR --from 2021-05-02 --to 2021-05-02 --format jsonl > "$TMP/d2"
-  ok date_filter_protest contains "$TMP/d2" '"event":"PROTEST"'
-  ok date_filter_excludes lacks "$TMP/d2" '"event":"ASSAULT"'
-  Q --db "$DB" --events --search "طفلان" --format jsonl > "$TMP/fts_ev"
-  ok search_events contains "$TMP/fts_ev" '"article_id":"out-c-1"'
-else
-  echo "  note: the coder emits no events yet; event-level checks are in the unit tests"
-fi
+ok coder_emits_events [ "$has_events" -gt 0 ]
+ok events_stored sh -c '[ "$("$0" query --db "$1" --events --format jsonl | wc -l)" -gt 0 ]' "$RASD" "$DB"
+# the Idlib airstrike told by three outlets (5, 7 and 6 dead) is one incident
+Q --db "$DB" --event ASSAULT --format jsonl > "$TMP/inc_assault"
+ok incident_three_outlets contains "$TMP/inc_assault" '"n_reports":3,"n_outlets":3,"sources":"outlet-a; outlet-b; outlet-c"'
+ok incident_dead_spread contains "$TMP/inc_assault" '"dead":7,"dead_qualifier":"exact","dead_min":5,"dead_max":7'
+ok incident_lists_reports contains "$TMP/inc_assault" '"article_id":"out-c-1"'
+Q --db "$DB" --near "إدلب" --radius 20 --format csv > "$TMP/near.csv"
+ok near_place_name [ "$(wc -l < "$TMP/near.csv")" -eq 2 ]
+ok near_csv_fatalities contains "$TMP/near.csv" ',7,plover=ASSAULT'
+Q --db "$DB" --country SYR --from 2021-05-02 --to 2021-05-02 --format jsonl > "$TMP/d2"
+ok date_filter_protest contains "$TMP/d2" '"event":"PROTEST"'
+ok date_filter_excludes lacks "$TMP/d2" '"event":"ASSAULT"'
+Q --db "$DB" --events --search "طفلان" --format jsonl > "$TMP/fts_ev"
+ok search_events contains "$TMP/fts_ev" '"article_id":"out-c-1"'
 
 # -- 1 worker vs all cores: identical stores
 awk -v n=300 -v seed=11 -f "$FIX/gen_articles.awk" > "$TMP/gen600.jsonl"
