@@ -174,6 +174,15 @@ static int active_reading(const rasd_doc *d, const rasd__hit *t, uint32_t se) {
   return 1;
 }
 
+/* A number or another actor in tokens [b, e): an object after a subject. */
+static int object_follows(const rasd_doc *d, uint32_t b, uint32_t e) {
+  for (uint32_t i = 0; i < d->nnums; i++)
+    if (d->nums[i].tok_begin >= b && d->nums[i].tok_begin < e && d->nums[i].tok_begin <= b + 2) return 1;
+  for (uint32_t i = 0; i < d->nactors; i++)
+    if (d->actors[i].tok_begin >= b && d->actors[i].tok_begin < e && d->actors[i].tok_begin <= b + 2) return 1;
+  return 0;
+}
+
 /* Assign the sentence's actors to ev around the trigger hit t. */
 static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, const rasd__hit *t, rasd_event *ev) {
   rasd_doc *d = c->d;
@@ -198,7 +207,10 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
     int speaker = 0;
     for (uint32_t k = 0; k < h->ncue; k++) {
       if (cue_kind(c, h, k) != RASD__CUE_SPEECH && cue_kind(c, h, k) != RASD__CUE_SOURCE) continue;
-      if (x->tok_begin >= h->cue[k].te && x->tok_begin <= h->cue[k].te + 1) speaker = 1;
+      /* قال الجيش / أعلنت مصادر الشرطة; not the subject after إن/أن (قال مصدر إن جنديين قتلا) */
+      if (x->tok_begin == h->cue[k].te ||
+          (x->tok_begin == h->cue[k].te + 1 && !rasd__evt_tok_is(d, h->cue[k].te, "\xd8\xa7\xd9\x86")))
+        speaker = 1;
       if (x->tok_end <= h->cue[k].tb && x->tok_end + 1 >= h->cue[k].tb) speaker = 1;
     }
     /* explicit cues right before the actor */
@@ -229,7 +241,10 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
         role = victim_word && (row->flags & RASD__TF_PASSIVE) && !active_reading(d, t, se) ? ROLE_RECIP : ROLE_ACTOR;
     } else if (x->tok_begin >= t->te && x->tok_begin < ce) {
       uint32_t gap = x->tok_begin - t->te;
-      if (victim_word) role = gap <= 6 ? ROLE_RECIP : ROLE_NONE;
+      if (victim_word && (row->flags & RASD__TF_VERB) && gap == 0 && !after_seen && subj < 0 &&
+          object_follows(d, x->tok_end, ce))
+        role = ROLE_ACTOR; /* قتلت القوات أربعة مسلحين: verb, subject, object */
+      else if (victim_word) role = gap <= 6 ? ROLE_RECIP : ROLE_NONE;
       else if (row->flags & RASD__TF_NOUN) role = gap <= 1 && !after_seen ? ROLE_ACTOR : ROLE_NONE;
       else if (!after_seen && subj < 0 && gap <= 3) role = ROLE_ACTOR;
       else if (gap <= 8) role = ROLE_RECIP;

@@ -307,3 +307,20 @@ TEST(code_single_victim_and_count_before_passive) {
   CHECK(e != NULL);
   if (e) CHECK_INT(e->dead, 22);
 }
+
+TEST(code_casualty_verb_active_or_passive) {
+  rasd_doc *d = t_doc("وقتلت القوات العراقية أربعة مسلحين في مدينة الرمادي أمس.", PUB, 2);
+  const rasd_event *e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  if (e && d->nactors) {
+    CHECK(e->nactor >= 1);
+    if (e->nactor) CHECK_STR(e->actor[0].sector, "MIL");
+  }
+  d = t_doc("وقال مصدر أمني إن جنديين عراقيين قتلا بانفجار عبوة ناسفة في مدينة كركوك أمس.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  if (e && d->nactors) {
+    CHECK(e->nrecipient >= 1);
+    if (e->nrecipient) CHECK_STR(e->recipient[0].sector, "MIL");
+  }
+}
