@@ -7,7 +7,9 @@
 ** while the main writer stores events.  The index is derived data:
 **   idx(docid, article, hash)   which article text each FTS row indexes
 **   ftext(title, text)          contentless FTS5, rowid = docid
-** A search keeps only docids whose (article, hash) still matches the
+** Text is indexed as the engine's matching keys (rasd_uni_key: no
+** tashkeel or tatweel, أإآٱ->ا ى->ي ة->ه), and queries are folded the same
+** way, so ادلب finds إدلب.  A search keeps only docids whose (article, hash) still matches the
 ** stored article, so replaced texts drop out without deletes, and at each
 ** ingest start and end the indexer adds whatever stored article the index
 ** lacks.  A killed ingest therefore never leaves search wrong for long:
@@ -17,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/uni.h"
 #include "store_int.h"
 
 #define FTS_BATCH 2000 /* articles per FTS transaction */
@@ -40,6 +43,32 @@ static const char fts_schema[] =
     /* no incremental merging while loading (crisis merges still bound the
     ** segment count): about a third less indexing work */
     "INSERT INTO ftext(ftext, rank) VALUES('automerge', 0);";
+
+/* SQL function rasd_key(text): the folded matching key of text. */
+static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const char *s = (const char *)sqlite3_value_text(argv[0]);
+  if (!s) { sqlite3_result_null(ctx); return; }
+  size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+  char *out = sqlite3_malloc64(3 * n + 8);
+  if (!out) { sqlite3_result_error_nomem(ctx); return; }
+  size_t m = rasd_uni_key(s, n, out);
+  sqlite3_result_text64(ctx, out, m, sqlite3_free, SQLITE_UTF8);
+}
+
+char *rasd__fts_fold_query(const char *q) {
+  size_t n = strlen(q);
+  char *out = rasd_xmalloc(3 * n + 8);
+  size_t i = 0, o = 0;
+  while (i < n) {
+    if ((unsigned char)q[i] < 0x80) { out[o++] = q[i++]; continue; } /* FTS syntax stays as typed */
+    size_t j = i;
+    while (j < n && (unsigned char)q[j] >= 0x80) j++;
+    o += rasd_uni_key(q + i, j - i, out + o);
+    i = j;
+  }
+  out[o] = 0;
+  return out;
+}
 
 static char *fts_path(const char *dbpath) {
   size_t n = strlen(dbpath);
@@ -134,6 +163,10 @@ rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag) {
            SQLITE_OK;
   if (ok) {
     sqlite3_busy_timeout(f->h, 10000);
+    ok = sqlite3_create_function(f->h, "rasd_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_key, NULL,
+                                 NULL) == SQLITE_OK;
+  }
+  if (ok) {
     ok = sqlite3_exec(f->h, fts_schema, NULL, NULL, &msg) == SQLITE_OK;
   }
   if (ok) {
@@ -151,7 +184,8 @@ rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag) {
                           " AND NOT EXISTS (SELECT 1 FROM idx i WHERE i.article = a.rowid AND i.hash = a.hash)",
                           -1, &f->st_idx, NULL) == SQLITE_OK &&
        sqlite3_prepare_v2(f->h,
-                          "INSERT INTO ftext(rowid, title, text) SELECT ?1, title, text FROM m.articles WHERE rowid = ?2",
+                          "INSERT INTO ftext(rowid, title, text) SELECT ?1, rasd_key(title), rasd_key(text)"
+                          " FROM m.articles WHERE rowid = ?2",
                           -1, &f->st_txt, NULL) == SQLITE_OK;
   if (!ok) {
     if (diag)

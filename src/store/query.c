@@ -56,6 +56,7 @@ rasd_rc rasd_db_query(rasd_db *db, const rasd_db_filter *f, rasd_db_row_fn fn, v
   qb q;
   memset(&q, 0, sizeof q);
   char upper_event[32] = "";
+  char *folded = NULL; /* the search, folded like the index */
   if (f->incidents)
     rasd_buf_puts(&q.sql,
                   "SELECT 'I' || x.id, a.id, a.outlet, a.url, a.date, x.nreports, x.nsources, x.sources, x.id, NULL, "
@@ -117,15 +118,17 @@ rasd_rc rasd_db_query(rasd_db *db, const rasd_db_filter *f, rasd_db_row_fn fn, v
       rasd_buf_free(&q.sql);
       return RASD_NOTFOUND;
     }
+    folded = rasd__fts_fold_query(f->search);
     if (f->incidents)
-      add_s(&q, " AND x.id IN (SELECT e2.incident FROM events e2 WHERE e2.article IN (" FTS_MATCH "))", f->search);
-    else add_s(&q, " AND x.article IN (" FTS_MATCH ")", f->search);
+      add_s(&q, " AND x.id IN (SELECT e2.incident FROM events e2 WHERE e2.article IN (" FTS_MATCH "))", folded);
+    else add_s(&q, " AND x.article IN (" FTS_MATCH ")", folded);
   }
   rasd_buf_puts(&q.sql, " ORDER BY x.day, x.id");
 
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(db->h, q.sql.p, -1, &st, NULL) != SQLITE_OK) {
     rasd_buf_free(&q.sql);
+    free(folded);
     return RASD_DB;
   }
   bind_all(st, &q);
@@ -153,6 +156,7 @@ rasd_rc rasd_db_query(rasd_db *db, const rasd_db_filter *f, rasd_db_row_fn fn, v
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) out = RASD_DB;
   sqlite3_finalize(st);
   rasd_buf_free(&q.sql);
+  free(folded);
   return out;
 }
 
@@ -192,7 +196,8 @@ rasd_rc rasd_db_query_articles(rasd_db *db, const char *search, long limit, rasd
                            : "SELECT a.id, a.date, a.outlet, a.title, substr(a.text, 1, 80), a.nevents"
                              " FROM articles a ORDER BY a.pub_day, a.rowid LIMIT ?2";
   if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) return RASD_DB;
-  if (search) sqlite3_bind_text(st, 1, search, -1, SQLITE_STATIC);
+  char *folded = search ? rasd__fts_fold_query(search) : NULL;
+  if (folded) sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
   sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -202,5 +207,6 @@ rasd_rc rasd_db_query_articles(rasd_db *db, const char *search, long limit, rasd
       break;
   }
   sqlite3_finalize(st);
+  free(folded);
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASD_OK : RASD_DB;
 }

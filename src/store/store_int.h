@@ -54,6 +54,9 @@ rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag);
 void rasd__fts_push(rasd__fts *f, const int64_t *rowids, int n);
 /* Index what is queued, catch up, stop the thread.  Returns OK or DB. */
 rasd_rc rasd__fts_finish(rasd__fts *f);
+/* A full-text query with its non-ASCII words folded like the index
+** (ASCII, the FTS5 syntax, is kept as typed).  Free with free(). */
+char *rasd__fts_fold_query(const char *q);
 /* Attach DB-fts to a read connection as schema "fts"; 0 when there is none. */
 int rasd__fts_attach(rasd_db *db);
 

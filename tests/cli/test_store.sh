@@ -61,6 +61,11 @@ ok fts_drops_old_text [ ! -s "$TMP/fts2" ]
 Q --db "$DB" --articles --search "إدلب" --format jsonl > "$TMP/fts3"
 ok fts_three_reports [ "$(wc -l < "$TMP/fts3")" -eq 3 ]
 Q --db "$DB" --articles --search 'AND AND' >/dev/null 2>&1; ok fts_bad_query_usage [ $? -eq 2 ]
+# Arabic folding: bare alef, tashkeel, and ة/ه all find the same words
+Q --db "$DB" --articles --search "ادلب" --format jsonl > "$TMP/fts4"
+ok fts_alef_folded [ "$(wc -l < "$TMP/fts4")" -eq 3 ]
+Q --db "$DB" --articles --search "إِدْلِب AND مدينه" --format jsonl > "$TMP/fts5"
+ok fts_tashkeel_folded [ "$(wc -l < "$TMP/fts5")" -eq 3 ]
 
 # -- --no-fts leaves the index to a later ingest, which catches up (even on no input)
 ING --no-fts --db "$TMP/nf.db" "$FIX/three_outlets.jsonl" 2>/dev/null
