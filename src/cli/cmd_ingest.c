@@ -26,12 +26,14 @@ static const char help[] =
     "  --db FILE           the database (default: $RASD_DB, else rasd.db)\n"
     "  -j, --jobs N        coding threads (default: the number of cores)\n"
     "  --batch N           articles per transaction (default 500)\n"
-    "  --stats             add peak memory, database size and store totals to the summary\n"
+    "  --stats             add CPU time, peak memory, database size and store totals\n"
     "  --no-fts            skip full-text indexing (the next ingest without it catches up)\n"
     "  --relink            rebuild every incident from the stored events, then exit\n"
     "  --lexicon FILE      load an extra actor/trigger lexicon (TSV; repeatable)\n" RASD_HELP_COMMON
     "\nA progress line (articles, MB, rate, ETA) is shown when stderr is a terminal;\n"
-    "a summary (read, coded, skipped with reasons, events) always, unless -q.\n\n" RASD_HELP_EXIT;
+    "a summary (read, coded, skipped with reasons, events) always, unless -q.\n"
+    "Articles skipped because they are already stored do not make the exit status 1;\n"
+    "unreadable records do.\n\n" RASD_HELP_EXIT;
 
 #if defined(__SANITIZE_ADDRESS__)
 /* The ingest workers are threads that end; the text layer's per-thread
