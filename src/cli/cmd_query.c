@@ -18,7 +18,7 @@ static const char help[] =
     "default), raw events (--events), or articles (--articles) from the event store.\n\n"
     "Filters:\n"
     "  --from DATE, --to DATE   event date range (YYYY-MM-DD, inclusive)\n"
-    "  --country ISO3           country of the event's place (e.g. SYR)\n"
+    "  --country C              country of the event's place: ISO3 (SYR) or name (Syria)\n"
     "  --admin1 NAME            first-level admin area of the place\n"
     "  --bbox W,S,E,N           bounding box in degrees (lon,lat,lon,lat)\n"
     "  --near PLACE             a gazetteer place name (Arabic or English) or LAT,LON\n"
@@ -374,7 +374,10 @@ int rasd_cmd_query(int argc, char **argv) {
       int32_t d;
       if (!rasd_day_parse(v, &d)) return rasd_cli_usage_error("query", "%s wants a date YYYY-MM-DD, not '%s'", a, v);
       if (a[2] == 'f') f.from = d; else f.to = d;
-    } else if (!strcmp(a, "--country")) f.country = v;
+    } else if (!strcmp(a, "--country")) {
+      const char *iso = rasd_out_country_iso3(v);
+      f.country = iso ? iso : v;
+    }
     else if (!strcmp(a, "--admin1")) f.admin1 = v;
     else if (!strcmp(a, "--bbox")) {
       if (!parse_bbox(v, &f)) return rasd_cli_usage_error("query", "--bbox wants W,S,E,N in degrees, not '%s'", v);

@@ -9,6 +9,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../text/text.h"
 #include "out.h"
@@ -56,6 +57,13 @@ static const country_info *country_of(const char *iso3) {
   if (!iso3) return NULL;
   for (size_t i = 0; i < sizeof countries / sizeof *countries; i++)
     if (!strcmp(countries[i].iso3, iso3)) return &countries[i];
+  return NULL;
+}
+
+const char *rasd_out_country_iso3(const char *s) {
+  if (!s) return NULL;
+  for (size_t i = 0; i < sizeof countries / sizeof *countries; i++)
+    if (!strcasecmp(countries[i].iso3, s) || !strcasecmp(countries[i].name, s)) return countries[i].iso3;
   return NULL;
 }
 

@@ -64,6 +64,10 @@ void rasd_out_event_row(rasd_evrow *row, const rasd_doc *doc, const rasd_event *
 ** there is no actor. */
 int rasd_out_acled_inter(const char *sector, int has_actor);
 
+/* ISO3 code of a country given by ISO3 or ACLED's English name (any
+** case); NULL when not in the table. */
+const char *rasd_out_country_iso3(const char *name_or_iso3);
+
 /* The CSV header line (ACLED's column names, docs/STORE.md). */
 void rasd_out_csv_header(rasd_buf *b);
 /* One CSV line for a row / for event ev of doc. */

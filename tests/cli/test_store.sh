@@ -116,7 +116,7 @@ ok incident_lists_reports contains "$TMP/inc_assault" '"article_id":"out-c-1"'
 Q --db "$DB" --near "إدلب" --radius 20 --format csv > "$TMP/near.csv"
 ok near_place_name [ "$(wc -l < "$TMP/near.csv")" -eq 2 ]
 ok near_csv_fatalities contains "$TMP/near.csv" ',7,plover=ASSAULT'
-Q --db "$DB" --country SYR --from 2021-05-02 --to 2021-05-02 --format jsonl > "$TMP/d2"
+Q --db "$DB" --country syria --from 2021-05-02 --to 2021-05-02 --format jsonl > "$TMP/d2"
 ok date_filter_protest contains "$TMP/d2" '"event":"PROTEST"'
 ok date_filter_excludes lacks "$TMP/d2" '"event":"ASSAULT"'
 Q --db "$DB" --events --search "طفلان" --format jsonl > "$TMP/fts_ev"
