@@ -264,6 +264,7 @@ rasd_rc rasd_db_ingest(rasd_db *db, const rasd_engine *e, const rasd_ingest_opts
   p.st = st;
   int jobs = o->jobs > 0 ? o->jobs : 1;
   p.window = 64 + 32L * jobs;
+  if (p.window > 1024) p.window = 1024; /* bounds memory: a job holds one article */
   p.ring = rasd_xcalloc((size_t)p.window, sizeof *p.ring);
   pthread_mutex_init(&p.mu, NULL);
   pthread_cond_init(&p.cv_work, NULL);
