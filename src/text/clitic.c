@@ -32,21 +32,25 @@ uint32_t rasd_key_noart(const char *s, uint32_t n) {
   return 0;
 }
 
-/* longest first, so the first that matches is stripped; n = bytes */
-static const struct {
-  const char *s;
-  uint32_t n;
-} enclitics[] = {
-    {"\xd9\x87\xd9\x85\xd8\xa7", 6}, /* هما */
-    {"\xd9\x87\xd9\x85", 4},         /* هم */
-    {"\xd9\x87\xd8\xa7", 4},         /* ها */
-    {"\xd9\x83\xd9\x85", 4},         /* كم */
-    {"\xd9\x83\xd9\x86", 4},         /* كن */
-    {"\xd9\x86\xd8\xa7", 4},         /* نا */
-    {"\xd9\x87", 2},                 /* ه */
-    {"\xd9\x8a", 2},                 /* ي */
-    {"\xd9\x83", 2},                 /* ك */
-};
+/* Bytes of the enclitic pronoun that ends the n-byte key p (هما هم ها كم
+** كن نا ه ي ك), or 0.  No two of them can end the same key, so one look at
+** the last three letters decides. */
+static uint32_t enclitic_len(const char *p, uint32_t n) {
+  if (n < 6) return 0;
+  const unsigned char *e = (const unsigned char *)p + n;
+#define LETTER(k, b) (e[-2 * (k)] == 0xD9 - ((b) >> 8) && e[-2 * (k) + 1] == ((b) & 0xFF))
+  /* b = 0x0087 for U+0647 (D9 87), 0x0127 for U+0627 (D8 A7) */
+  enum { HA = 0x087, YA_ = 0x08A, KAF_ = 0x083, MIM = 0x085, NUN_ = 0x086, ALEF_ = 0x1A7 };
+  if (LETTER(1, HA) || LETTER(1, YA_) || LETTER(1, KAF_)) return 2;
+  if (LETTER(1, MIM)) return LETTER(2, HA) || LETTER(2, KAF_) ? 4 : 0;
+  if (LETTER(1, NUN_)) return LETTER(2, KAF_) ? 4 : 0;
+  if (LETTER(1, ALEF_)) {
+    if (LETTER(2, MIM)) return n >= 6 && LETTER(3, HA) ? 6 : 0;
+    return LETTER(2, HA) || LETTER(2, NUN_) ? 4 : 0;
+  }
+  return 0;
+#undef LETTER
+}
 
 static int add(rasd_form *out, int k, const char *p, uint32_t n, uint8_t cl) {
   if (k >= RASD_MAX_FORMS || n < 4) return k; /* keep >= 2 letters */
@@ -95,15 +99,9 @@ int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS])
   /* one enclitic pronoun off each reading so far (leaving >= 3 letters) */
   int base = k;
   for (int j = 0; j < base; j++) {
-    /* the shortest enclitic is one letter, and three letters must stay */
-    if (out[j].n < 8) continue;
-    for (size_t e = 0; e < sizeof enclitics / sizeof *enclitics; e++) {
-      uint32_t el = enclitics[e].n;
-      if (out[j].n >= el + 6 && memcmp(out[j].p + out[j].n - el, enclitics[e].s, el) == 0) {
-        k = add(out, k, out[j].p, out[j].n - el, out[j].clitics | RASD_CL_ENC);
-        break;
-      }
-    }
+    /* three letters must stay */
+    uint32_t el = enclitic_len(out[j].p, out[j].n);
+    if (el && out[j].n >= el + 6) k = add(out, k, out[j].p, out[j].n - el, out[j].clitics | RASD_CL_ENC);
   }
   return k;
 }
