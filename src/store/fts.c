@@ -42,7 +42,9 @@ static const char fts_schema[] =
     "CREATE VIRTUAL TABLE IF NOT EXISTS ftext USING fts5(title, text, content='');"
     /* no incremental merging while loading (crisis merges still bound the
     ** segment count): about a third less indexing work */
-    "INSERT INTO ftext(ftext, rank) VALUES('automerge', 0);";
+    "INSERT INTO ftext(ftext, rank) VALUES('automerge', 0);"
+    /* flush pending terms once per transaction, not every 1 MB */
+    "INSERT INTO ftext(ftext, rank) VALUES('hashsize', 33554432);";
 
 /* SQL function rasd_key(text): the folded matching key of text. */
 static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
