@@ -89,7 +89,8 @@ int rasd_cli_run(const rasd_engine *e, const rasd_cli_opts *o, rasd_cli_article_
     if (rc != RASD_OK) {
       rasd_diag_print(stderr, "error", &diag);
       n_bad++;
-      code = rc == RASD_IO ? RASD_EXIT_IO : RASD_EXIT_SKIPPED;
+      if (rc == RASD_IO) code = RASD_EXIT_IO; /* an I/O error outranks skipped records */
+      else if (code == RASD_EXIT_OK) code = RASD_EXIT_SKIPPED;
       if (o->strict) break;
       continue;
     }

@@ -30,4 +30,8 @@ if [ -w /dev/full ]; then
   "$RASD" annotate "$TMP/khabar.txt" > /dev/full 2> "$TMP/err3"; rc=$?
   ok "stdout write error: exit 4" [ $rc -eq 4 ]
 fi
+# an I/O error is not hidden by a later skipped record
+"$RASD" annotate "$TMP/missing.jsonl" "$TMP/in.jsonl" > /dev/null 2> "$TMP/err4"; rc=$?
+ok "missing file then bad line: exit 4" [ $rc -eq 4 ]
+ok "missing file named" contains "$TMP/err4" "missing.jsonl"
 finish
