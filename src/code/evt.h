@@ -30,7 +30,9 @@ enum rasd__tflag {
   RASD__TF_PASSIVE = 512, /* casualty verbs (قتل، أصيب): the subject is the victim */
   RASD__TF_SPEECH = 1024, /* a statement event (ACCUSE, REQUEST...): the speaker acts */
   RASD__TF_TREND = 2048,  /* "the attacks increased": undated context (background) */
-  RASD__TF_AUTO = 4096    /* ACLED type from the recipient (civilians -> VAC) */
+  RASD__TF_AUTO = 4096,   /* ACLED type from the recipient (civilians -> VAC) */
+  RASD__TF_PERFECT = 8192, /* a state in the imperfect (يسيطر على): only the perfect tells an event */
+  RASD__TF_EXEC = 16384   /* an execution: not violence when told with a court, a sentence or a prison */
 };
 
 typedef struct rasd__trig {
@@ -61,6 +63,9 @@ enum rasd__cue_kind {
   RASD__CUE_CIVIL,     /* مدنيين، أطفال، نساء: civilian victims */
   RASD__CUE_CONT,      /* لا يزال، ما زال: "still" (shields لا from reading as a negation) */
   RASD__CUE_SOURCE,    /* مصدر أمني، شهود عيان، بحسب: the report is attributed (also a speech cue) */
+  RASD__CUE_REF,       /* غداة، في أعقاب، على خلفية، بشأن: what follows in the clause is referred to, not told */
+  RASD__CUE_ACCIDENT,  /* كارثة، زلزال، حادث سير، حريق: casualties of an accident are no violence */
+  RASD__CUE_JUDICIAL,  /* حكم، محكمة، شنقا، سجن: an execution told with them is a sentence carried out */
   RASD__CUE_KINDS
 };
 

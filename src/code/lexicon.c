@@ -59,7 +59,8 @@ static const struct {
               {"weak", RASD__TF_WEAK},     {"plural", RASD__TF_PLURAL},     {"obj", RASD__TF_OBJ},
               {"dead", RASD__TF_DEAD},     {"injured", RASD__TF_INJURED},   {"arrested", RASD__TF_ARRESTED},
               {"passive", RASD__TF_PASSIVE}, {"speech", RASD__TF_SPEECH},   {"trend", RASD__TF_TREND},
-              {"auto", RASD__TF_AUTO}};
+              {"auto", RASD__TF_AUTO},
+              {"perfect", RASD__TF_PERFECT}, {"exec", RASD__TF_EXEC}};
 
 /* Split s on ';' or ',' into out (max n), owned by lx. */
 static int split_list(rasd_lex *lx, const char *s, const char **out, int n, char sep) {
@@ -151,7 +152,7 @@ static int trig_row(void *ctx, char **f, int nf, const char *file, long line, ra
 /* ---- cues.tsv: PHRASE KIND [MODE ACLED_TYPE ACLED_SUBTYPE] ---------- */
 static const char *const cue_kinds[RASD__CUE_KINDS] = {
     NULL, "neg", "future", "hypo", "deny", "plan", "govern", "generic", "speech", "bg", "recent", "milobj",
-    "agent", "target", "mode", "civil", "cont", "source"};
+    "agent", "target", "mode", "civil", "cont", "source", "ref", "accident", "judicial"};
 
 static int cue_row(void *ctx, char **f, int nf, const char *file, long line, rasd_diag *diag) {
   rasd_lex *lx = ctx;

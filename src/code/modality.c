@@ -13,7 +13,15 @@
 **                 noun: the act is threatened, demanded, condemned, not told;
 **   habitual      عادة، غالبا before an imperfect verb;
 **   statements    the content of a statement trigger (اتهم X بقتل، هدد
-**                 بقصف، طالب بوقف القصف) is not a second event.
+**                 بقصف، طالب بوقف القصف) is not a second event;
+**   reference     غداة، في أعقاب، عقب، على خلفية، بشأن، يتعلق بـ: the rest of
+**                 the clause names an act known already (the news is elsewhere);
+**   accident      casualty words in a clause that names a disaster or an
+**                 accident (زلزال، حادث سير، حريق) report no violence;
+**   state         a "perfect" row read in the imperfect (تسيطر عليها) is a
+**                 state, not an event;
+**   judicial      an execution told with a court, a sentence, a prison or
+**                 hanging (حكم، محكمة، شنقا) is a sentence carried out.
 ** A blocked hit keeps the cue kind in hit->blocked (for --explain).
 */
 #include "evt.h"
@@ -33,6 +41,24 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
     if ((row->flags & RASD__TF_VERB) && (tr->clitics & RASD_CL_FUT)) {
       tr->blocked = RASD__CUE_FUTURE;
       continue;
+    }
+    if ((row->flags & RASD__TF_PERFECT) && tr->imperfect) {
+      tr->blocked = RASD__CUE_GENERIC;
+      continue;
+    }
+    /* accidents and judicial executions: cues anywhere in the clause (before or after) */
+    if (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_EXEC)) {
+      uint32_t cb, ce;
+      rasd__evt_clause(d, h, tr->tb, &cb, &ce);
+      for (uint32_t c = 0; c < h->ncue && !tr->blocked; c++) {
+        const rasd__hit *cu = &h->cue[c];
+        int k = lex->cue[cu->row].kind;
+        if (k == RASD__CUE_ACCIDENT && (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED)) && cu->tb >= cb && cu->tb < ce)
+          tr->blocked = RASD__CUE_ACCIDENT;
+        /* the sentence: "صدرت أحكام ...، وأعدم" */
+        if (k == RASD__CUE_JUDICIAL && (row->flags & RASD__TF_EXEC)) tr->blocked = RASD__CUE_JUDICIAL;
+      }
+      if (tr->blocked) continue;
     }
     for (uint32_t c = 0; c < h->ncue && !tr->blocked; c++) {
       const rasd__hit *cu = &h->cue[c];
@@ -63,6 +89,9 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
         break;
       case RASD__CUE_GOVERN:
         if (gap <= 2 && same_clause) tr->blocked = RASD__CUE_GOVERN;
+        break;
+      case RASD__CUE_REF:
+        if (same_clause && gap <= 12) tr->blocked = RASD__CUE_REF;
         break;
       case RASD__CUE_GENERIC:
         if (same_clause && gap <= 4 && (tr->imperfect || (row->flags & RASD__TF_NOUN))) tr->blocked = RASD__CUE_GENERIC;
