@@ -22,19 +22,50 @@ struct rasd_strmap {
   size_t pool_len, pool_cap;
 };
 
-/* FNV-1a, then a final mix: FNV's low bits (the slot index) depend only on
-** the low bits of each byte, and Arabic UTF-8 is all 0xD8/0xD9 lead bytes
-** with continuation bytes, so without the mix keys pile into long probe
-** chains (the stem cache spent a fifth of the text layer's time here). */
-static uint64_t hkey(const char *k, size_t n) {
-  uint64_t h = rasd_hash_bytes(RASD_HASH_INIT, k, n);
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
+/* Eight bytes at a time, each word multiplied in, then a final mix (the
+** keys are short: most are one Arabic word of 6-16 bytes).  The mix matters:
+** Arabic UTF-8 is all 0xD8/0xD9 lead bytes with continuation bytes, and the
+** slot index is the hash's low bits.  Never 0 (0 marks an empty slot).
+** Nothing stores these hashes outside the process. */
+static inline uint64_t load_tail(const unsigned char *p, size_t n) { /* n in [1, 7] */
+  uint64_t w = 0;
+  if (n & 4) {
+    uint32_t x;
+    memcpy(&x, p, 4);
+    w = x;
+    p += 4;
+  }
+  if (n & 2) {
+    uint16_t x;
+    memcpy(&x, p, 2);
+    w = (w << 16) | x;
+    p += 2;
+  }
+  if (n & 1) w = (w << 8) | *p;
+  return w;
+}
+
+static inline uint64_t hkey(const char *k, size_t n) {
+  const unsigned char *p = (const unsigned char *)k;
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  if (n) {
+    h = (h ^ load_tail(p, n)) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+  }
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 29;
   return h ? h : 1;
 }
+
+uint64_t rasd_strmap_hash(const char *k, size_t n) { return hkey(k, n); }
 
 rasd_strmap *rasd_strmap_new(size_t expected) {
   rasd_strmap *m = rasd_xcalloc(1, sizeof *m);
@@ -111,6 +142,13 @@ void rasd_strmap_put(rasd_strmap *m, const char *k, size_t n, uint32_t val) {
 
 int rasd_strmap_get(const rasd_strmap *m, const char *k, size_t n, uint32_t *val) {
   slot *s = find(m, k, n, hkey(k, n));
+  if (!s->hash) return 0;
+  if (val) *val = s->val;
+  return 1;
+}
+
+int rasd_strmap_get_h(const rasd_strmap *m, const char *k, size_t n, uint64_t h, uint32_t *val) {
+  slot *s = find(m, k, n, h);
   if (!s->hash) return 0;
   if (val) *val = s->val;
   return 1;

@@ -24,6 +24,11 @@ void rasd_strmap_put(rasd_strmap *m, const char *key, size_t n, uint32_t val);
 int rasd_strmap_add(rasd_strmap *m, const char *key, size_t n, uint32_t val, uint32_t *old);
 /* 1 and *val set when found, else 0. */
 int rasd_strmap_get(const rasd_strmap *m, const char *key, size_t n, uint32_t *val);
+/* The map's hash of a key (the same for every map): callers that look one
+** key up in several maps hash it once and use rasd_strmap_get_h. */
+uint64_t rasd_strmap_hash(const char *key, size_t n);
+/* rasd_strmap_get with h == rasd_strmap_hash(key, n). */
+int rasd_strmap_get_h(const rasd_strmap *m, const char *key, size_t n, uint64_t h, uint32_t *val);
 size_t rasd_strmap_count(const rasd_strmap *m);
 /* Stored copy of the key with this value's slot, for iteration: i in [0, cap). */
 size_t rasd_strmap_cap(const rasd_strmap *m);

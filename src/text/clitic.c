@@ -5,10 +5,14 @@
 ** onto the word: وبالبوكمال = و + ب + ال + بوكمال, قواتها = قوات + ها.  The
 ** text layer does not guess one segmentation; it offers every plausible
 ** reading, least stripped first, and the lexicon that finds a match decides.
-** All readings are slices of the token's key: nothing is allocated.
+** All readings are slices of the token's key.  Many stages ask for the
+** readings of the same token, so rasd_tok_forms_ref computes them once per
+** document and keeps them (with their strmap hashes) in the arena, in
+** chunks that never move.
 */
 #include <string.h>
 
+#include "../core/strmap.h"
 #include "text.h"
 
 /* folded letters (UTF-8, two bytes each) */
@@ -62,7 +66,7 @@ static int add(rasd_form *out, int k, const char *p, uint32_t n, uint8_t cl) {
   return k + 1;
 }
 
-int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS]) {
+static int forms_compute(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS]) {
   const rasd_token *t = &d->toks[i];
   const char *p = d->keys + t->key;
   uint32_t n = t->key_len;
@@ -104,4 +108,67 @@ int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS])
     if (el && out[j].n >= el + 6) k = add(out, k, out[j].p, out[j].n - el, out[j].clitics | RASD_CL_ENC);
   }
   return k;
+}
+
+/* ---- per-document cache ------------------------------------------------ */
+#define CHUNK 1024 /* forms per chunk */
+struct rasd_formcache {
+  uint32_t ntoks;
+  const rasd_form **f; /* per token: its readings, NULL until computed */
+  const uint64_t **h;  /* per token: their hashes */
+  uint8_t *n;          /* per token: how many */
+  rasd_form *chunk;    /* free room: chunk[used..CHUNK) */
+  uint64_t *hchunk;
+  uint32_t used;
+};
+
+void rasd__tok_forms_init(rasd_doc *d) {
+  struct rasd_formcache *c = rasd_arena_alloc(d->arena, sizeof *c);
+  c->ntoks = d->ntoks;
+  c->f = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->f);
+  c->h = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->h);
+  c->n = rasd_arena_alloc(d->arena, d->ntoks + 1);
+  c->used = CHUNK;
+  d->fcache = c;
+}
+
+const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash) {
+  struct rasd_formcache *c = d->fcache;
+  if (!c || i >= c->ntoks) { /* a document built by hand: a copy (in a ring without an arena) */
+    static _Thread_local rasd_form ring_f[8][RASD_MAX_FORMS];
+    static _Thread_local uint64_t ring_h[8][RASD_MAX_FORMS];
+    static _Thread_local unsigned ring;
+    rasd_form *f = d->arena ? rasd_arena_alloc(d->arena, RASD_MAX_FORMS * sizeof *f) : ring_f[ring % 8];
+    uint64_t *h = d->arena ? rasd_arena_alloc(d->arena, RASD_MAX_FORMS * sizeof *h) : ring_h[ring++ % 8];
+    *n = forms_compute(d, i, f);
+    for (int k = 0; k < *n; k++) h[k] = rasd_strmap_hash(f[k].p, f[k].n);
+    if (hash) *hash = h;
+    return f;
+  }
+  if (!c->f[i]) {
+    if (c->used + RASD_MAX_FORMS > CHUNK) {
+      c->chunk = rasd_arena_alloc(d->arena, CHUNK * sizeof *c->chunk);
+      c->hchunk = rasd_arena_alloc(d->arena, CHUNK * sizeof *c->hchunk);
+      c->used = 0;
+    }
+    rasd_form *f = c->chunk + c->used;
+    uint64_t *h = c->hchunk + c->used;
+    int k = forms_compute(d, i, f);
+    for (int j = 0; j < k; j++) h[j] = rasd_strmap_hash(f[j].p, f[j].n);
+    c->used += (uint32_t)k;
+    c->n[i] = (uint8_t)k;
+    c->h[i] = h;
+    c->f[i] = f;
+  }
+  *n = c->n[i];
+  if (hash) *hash = c->h[i];
+  return c->f[i];
+}
+
+int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS]) {
+  if (!d->fcache || i >= d->fcache->ntoks) return forms_compute(d, i, out);
+  int n;
+  const rasd_form *f = rasd_tok_forms_ref(d, i, &n, NULL);
+  memcpy(out, f, (size_t)n * sizeof *f);
+  return n;
 }

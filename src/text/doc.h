@@ -134,6 +134,9 @@ typedef struct rasd_doc {
   rasd_place *places; uint32_t nplaces;
   rasd_actor *actors; uint32_t nactors;
   struct rasd_event *events; uint32_t nevents;
+
+  struct rasd_formcache *fcache; /* clitic readings computed so far (text/clitic.c); set up by
+                                    rasd_tok_split, NULL in a document built by hand */
 } rasd_doc;
 
 #define RASD_NO_DAY INT32_MIN

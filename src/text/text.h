@@ -38,6 +38,12 @@ int rasd_tok_is(const rasd_doc *d, uint32_t i, const char *s);
 ** A leading ال is always stripped in some reading, so lexicons store their
 ** first word without it (rasd_key_noart).  Returns the count (<= RASD_MAX_FORMS). */
 int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS]);
+/* The same readings without a copy: computed on first use and kept in the
+** document's arena (valid until it is reset), with their rasd_strmap_hash
+** values in *hash when hash is non-NULL.  *n gets the count. */
+const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash);
+/* Set up d->fcache for d->ntoks tokens (rasd_tok_split calls it). */
+void rasd__tok_forms_init(rasd_doc *d);
 /* Length of s[0..n) after dropping a leading ال (keeping >= 2 letters):
 ** returns the offset to skip (0 or 2 bytes' worth: 4). */
 uint32_t rasd_key_noart(const char *s, uint32_t n);

@@ -247,6 +247,7 @@ void rasd_tok_split(rasd_doc *d) {
     if (kl == 0 && t->kind == RASD_TOK_WORD) t->kind = RASD_TOK_PUNCT; /* only marks */
   }
   push_sent(d, &scap, sent_begin, d->ntoks);
+  rasd__tok_forms_init(d);
   rasd_tok_stem_all(d);
 }
 
