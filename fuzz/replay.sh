@@ -3,7 +3,7 @@
 # built without libFuzzer (fuzz/replay_main.c + the ASan/UBSan engine, in
 # $B/replay/), as regression tests.  Inputs that once crashed are kept in
 # the corpus, so a fix that regresses fails here.  Prints "N passed, N failed"
-# (one per input).  Run from anywhere; B= picks the build directory.
+# (one per target: a target passes when every input of its corpus does).  Run from anywhere; B= picks the build directory.
 cd "$(dirname "$0")/.." || exit 2
 B=${B:-build}
 if ! make --no-print-directory -s B="$B" fuzz-replay > /dev/null; then
@@ -19,15 +19,13 @@ for src in fuzz/fuzz_*.c; do
   [ -d "$dir" ] || continue
   if ASAN_OPTIONS=detect_leaks=1 "$B/replay/$t" "$dir" > "$tmp" 2>&1; then
     p=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$tmp")
-    pass=$((pass + ${p:-0}))
+    pass=$((pass + 1))
     echo "  $t: ${p:-0} inputs ok"
   else
-    # something crashed: run each input alone to name and count the bad ones
+    # something crashed: run each input alone to name the bad ones
+    fail=$((fail + 1))
     for f in "$dir"/*; do
-      if ASAN_OPTIONS=detect_leaks=1 "$B/replay/$t" "$f" > "$tmp" 2>&1; then
-        pass=$((pass + 1))
-      else
-        fail=$((fail + 1))
+      if ! ASAN_OPTIONS=detect_leaks=1 "$B/replay/$t" "$f" > "$tmp" 2>&1; then
         echo "FAIL $t $f"
         grep -E 'ERROR|SUMMARY|invariant|runtime error|#[0-9] ' "$tmp" | head -12
       fi
