@@ -79,8 +79,9 @@ int rasd_phrase_add(rasd_phrase_lex *lx, const char *phrase, size_t n, uint32_t 
 int rasd_phrase_match(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, uint32_t end, int allow_enc,
                       rasd_phrase_hit *m) {
   if (i >= end || i >= d->ntoks || d->toks[i].kind != RASD_TOK_WORD) return 0;
-  rasd_form forms[RASD_MAX_FORMS];
-  int nf = rasd_tok_forms(d, i, forms);
+  int nf;
+  const uint64_t *fh;
+  const rasd_form *forms = rasd_tok_forms_ref(d, i, &nf, &fh);
   /* the later words: token index and key without article */
   uint32_t wtok[RASD_PHRASE_MAX_WORDS];
   int nw = 0;
@@ -90,7 +91,7 @@ int rasd_phrase_match(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, 
   for (int f = 0; f < nf; f++) {
     if ((forms[f].clitics & RASD_CL_ENC) && !allow_enc) continue;
     uint32_t maxw;
-    if (!rasd_strmap_get(lx->first, forms[f].p, forms[f].n, &maxw)) continue;
+    if (!rasd_strmap_get_h(lx->first, forms[f].p, forms[f].n, fh[f], &maxw)) continue;
     if ((int)maxw <= best_words) continue;
     if (nw == 0) { /* collect following words lazily, once */
       uint32_t j = i + 1;

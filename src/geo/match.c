@@ -20,10 +20,12 @@
 ** All per-document memory comes from doc->arena.
 */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/strmap.h"
 #include "../text/text.h"
 #include "../text/uni.h"
 #include "gaz_format.h"
@@ -76,33 +78,46 @@ static const word glue_heads[] = {W("ابو"), W("بو"), W("البو"), W("ام
 static const word fillers[] = {W("منها"), W("ومنها"), W("بينها"), W("من"), W("مثل"), W("هي"), W("وهي"), W("ابرزها"), W("اهمها"), W("تدعي"), W("يدعي"), W("تسمي"), W("يسمي"), W("باسم"), {NULL, 0}};
 static const word area_heads[] = {W("منطقه"), W("مناطق"), W("مواقع"), W("نقاط"), W("قري"), W("بلدات"), W("احياء"), W("قريه"), W("بلده"), W("حي"), W("مدينه"), W("مخيم"), W("ناحيه"), W("منها"), W("بينها"), W("مثل"), {NULL, 0}};
 
-static int key_is(const char *p, uint32_t n, const char *w) { return strlen(w) == n && memcmp(p, w, n) == 0; }
-static int in_list(const char *p, uint32_t n, const word *list) {
-  for (int i = 0; list[i].w; i++)
-    if (list[i].n == n && p[n - 1] == list[i].w[n - 1] && p[1] == list[i].w[1] && memcmp(p, list[i].w, n) == 0) return 1;
-  return 0;
+/* The lists as hash sets, built once: a token's key and readings come with
+** their strmap hashes (rasd_tok_forms_ref), so a membership test is one
+** probe.  cue_map: cue word -> type. */
+enum { S_PREPS, S_TITLES, S_AFTER_PERSON, S_DIRECTIONS, S_HEADS, S_NOT_NAMES, S_GLUE_HEADS, S_FILLERS, S_AREA_HEADS, NSETS };
+static const word *const set_lists[NSETS] = {preps, titles, after_person, directions, heads, not_names, glue_heads, fillers, area_heads};
+static rasd_strmap *sets[NSETS], *cue_map;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+static void sets_build(void) {
+  for (int s = 0; s < NSETS; s++) {
+    sets[s] = rasd_strmap_new(64);
+    for (int i = 0; set_lists[s][i].w; i++) rasd_strmap_put(sets[s], set_lists[s][i].w, set_lists[s][i].n, 1);
+  }
+  cue_map = rasd_strmap_new(64);
+  for (size_t c = sizeof cues / sizeof *cues; c-- > 0;) rasd_strmap_put(cue_map, cues[c].w, cues[c].n, cues[c].type); /* first wins */
 }
-static int tok_in(const rasd_doc *d, uint32_t i, const word *list) {
-  uint32_t n;
-  const char *p = rasd_tok_key(d, i, &n);
-  return in_list(p, n, list);
+
+static int in_set(const char *p, uint32_t n, uint64_t h, int set) { return rasd_strmap_get_h(sets[set], p, n, h, NULL); }
+/* Token i's key in a set (its hash is the first reading's). */
+static int tok_in(const rasd_doc *d, uint32_t i, int set) {
+  int nf;
+  const uint64_t *h;
+  const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &h);
+  return in_set(f[0].p, f[0].n, h[0], set);
 }
+static int tok_is_min(const rasd_doc *d, uint32_t i) { return rasd_tok_is(d, i, "من"); }
 
 /* Cue type of token i (any proclitic reading), 0 if none; *art: the cue had the article. */
 static int cue_of(const rasd_doc *d, uint32_t i, int *art) {
   if (d->toks[i].kind != RASD_TOK_WORD) return 0;
-  rasd_form f[RASD_MAX_FORMS];
-  int nf = rasd_tok_forms(d, i, f);
+  int nf;
+  const uint64_t *h;
+  const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &h);
   for (int k = 0; k < nf; k++) {
     if (f[k].clitics & RASD_CL_ENC) continue;
+    uint32_t type;
+    if (!rasd_strmap_get_h(cue_map, f[k].p, f[k].n, h[k], &type)) continue;
     /* a cue is a noun in construct: مدينة X, not المدينة X (but بالقرب من X) */
-    if ((f[k].clitics & RASD_CL_ART) && !key_is(f[k].p, f[k].n, "قرب")) continue;
-    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
-      if (cues[c].n == f[k].n && f[k].p[f[k].n - 1] == cues[c].w[f[k].n - 1] && f[k].p[1] == cues[c].w[1] &&
-          !memcmp(f[k].p, cues[c].w, f[k].n)) {
-        if (art) *art = (f[k].clitics & RASD_CL_ART) != 0;
-        return cues[c].type;
-      }
+    if ((f[k].clitics & RASD_CL_ART) && !(f[k].n == sizeof "قرب" - 1 && !memcmp(f[k].p, "قرب", f[k].n))) continue;
+    if (art) *art = (f[k].clitics & RASD_CL_ART) != 0;
+    return (int)type;
   }
   return 0;
 }
@@ -110,10 +125,12 @@ static int cue_of(const rasd_doc *d, uint32_t i, int *art) {
 /* 1 when token i is written with tanween (دوماً، معانٍ): an indefinite noun or
 ** adverb, not a place name. */
 static int has_tanween(const rasd_doc *d, uint32_t i) {
+  /* in UTF-8: U+064B..U+064D are D9 8B..8D, U+FE70..U+FE75 are EF B9 B0..B5 */
   const rasd_token *t = &d->toks[i];
-  for (size_t p = t->start; p < t->end;) {
-    int32_t cp = rasd_uni_decode(d->text, t->end, &p);
-    if (cp == 0x064B || cp == 0x064C || cp == 0x064D || (cp >= 0xFE70 && cp <= 0xFE75)) return 1;
+  const unsigned char *p = (const unsigned char *)d->text;
+  for (uint32_t q = t->start; q + 1 < t->end; q++) {
+    if (p[q] == 0xD9 && p[q + 1] >= 0x8B && p[q + 1] <= 0x8D) return 1;
+    if (p[q] == 0xEF && q + 2 < t->end && p[q + 1] == 0xB9 && p[q + 2] >= 0xB0 && p[q + 2] <= 0xB5) return 1;
   }
   return 0;
 }
@@ -211,6 +228,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
   d->places = NULL;
   d->nplaces = 0;
   if (!g || !d->ntoks) return;
+  pthread_once(&sets_once, sets_build);
   uint32_t cap = 16, nm = 0;
   mention *ms = rasd_arena_alloc(d->arena, cap * sizeof *ms);
   char joined[256];
@@ -218,8 +236,9 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
   /* 1. match */
   for (uint32_t i = 0; i < d->ntoks;) {
     if (d->toks[i].kind != RASD_TOK_WORD || has_tanween(d, i)) { i++; continue; }
-    rasd_form f[RASD_MAX_FORMS];
-    int nf = rasd_tok_forms(d, i, f);
+    int nf;
+    const uint64_t *fh;
+    const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &fh);
     uint32_t best_len = 0, best_name = 0, best_off = 0;
     uint8_t best_cl = 0;
     for (int k = 0; k < nf; k++) {
@@ -239,7 +258,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       }
       /* glued to the next word */
       if (best_len < 2 && i + 1 < d->ntoks && d->toks[i + 1].kind == RASD_TOK_WORD && d->toks[i + 1].sent == d->toks[i].sent &&
-          in_list(f[k].p, f[k].n, glue_heads) && d->toks[i + 1].key_len >= 6) {
+          in_set(f[k].p, f[k].n, fh[k], S_GLUE_HEADS) && d->toks[i + 1].key_len >= 6) {
         uint32_t n2;
         const char *p2 = rasd_tok_key(d, i + 1, &n2);
         if (f[k].n + n2 <= sizeof joined) {
@@ -328,7 +347,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     if (tb > 0 && d->toks[tb - 1].sent == d->toks[tb].sent) {
       int art = 0, c = cue_of(d, tb - 1, &art);
       uint32_t cue_tok = tb - 1;
-      if (!c && tb > 1 && tok_in(d, tb - 1, (const word[]){W("من"), {NULL, 0}}) && cue_of(d, tb - 2, &art) == CUE_NEAR) {
+      if (!c && tb > 1 && tok_is_min(d, tb - 1) && cue_of(d, tb - 2, &art) == CUE_NEAR) {
         c = CUE_NEAR; /* بالقرب من X */
         cue_tok = tb - 2;
       }
@@ -337,14 +356,12 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         if (c == CUE_NEAR || c == CUE_ADMIN || c == CUE_DIST) {
           m->sb = cue_tok;
           /* skip the cue token's own proclitics (وريف -> ريف) */
-          rasd_form f[RASD_MAX_FORMS];
-          int nf = rasd_tok_forms(d, cue_tok, f);
+          int nf;
+          const uint64_t *fh;
+          const rasd_form *f = rasd_tok_forms_ref(d, cue_tok, &nf, &fh);
           for (int q = 0; q < nf; q++) {
             if (f[q].clitics & RASD_CL_ENC) continue;
-            int hit = 0;
-            for (size_t cc = 0; cc < sizeof cues / sizeof *cues; cc++)
-              hit |= cues[cc].n == f[q].n && !memcmp(f[q].p, cues[cc].w, f[q].n);
-            if (hit) {
+            if (rasd_strmap_get_h(cue_map, f[q].p, f[q].n, fh[q], NULL)) {
               uint32_t off = (uint32_t)(f[q].p - (d->keys + d->toks[cue_tok].key));
               uint32_t letters = off / 2;
               if (f[q].clitics & RASD_CL_ART) letters = letters >= 2 ? letters - 2 : 0;
@@ -356,12 +373,12 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
           /* the name itself is the place */
         }
       }
-      if (tok_in(d, tb - 1, titles)) m->person = 1;
-      if (tok_in(d, tb - 1, preps)) m->prep = 1;
+      if (tok_in(d, tb - 1, S_TITLES)) m->person = 1;
+      if (tok_in(d, tb - 1, S_PREPS)) m->prep = 1;
     }
-    if (m->te < d->ntoks && tok_in(d, m->te, after_person)) m->person = 1;
+    if (m->te < d->ntoks && tok_in(d, m->te, S_AFTER_PERSON)) m->person = 1;
     /* direction adjective after "ريف X" / "X الشرقي" */
-    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(d, m->te, directions)) {
+    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(d, m->te, S_DIRECTIONS)) {
       m->te_span = m->te + 1; /* "X الشرقي": the span grows, precision 2; not evidence */
       m->dir = 1;
     }
@@ -498,7 +515,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     int art = 0, c = cue_of(d, i, &art);
     uint32_t cand = i + 1, span = 0;
     int quoted = 0;
-    if (!tok_in(d, i, area_heads) && !c) continue;
+    if (!tok_in(d, i, S_AREA_HEADS) && !c) continue;
     /* X in quotes within 4 tokens after an area word: المناطق منها "X" */
     for (uint32_t j = i + 1; j < d->ntoks && j <= i + 4 && d->toks[j].sent == d->toks[i].sent; j++) {
       if (d->toks[j].kind == RASD_TOK_PUNCT && (d->toks[j].flags & RASD_TOKF_QUOTE)) {
@@ -509,13 +526,13 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         }
         break;
       }
-      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(d, j, fillers)) break;
+      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(d, j, S_FILLERS)) break;
     }
     if (!quoted) {
       if (!c || c == CUE_NEAR || c == CUE_AREA || art) continue;
       if (d->toks[cand].kind != RASD_TOK_WORD || d->toks[cand].sent != d->toks[i].sent) continue;
       span = 1;
-      if (tok_in(d, cand, heads) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
+      if (tok_in(d, cand, S_HEADS) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
           d->toks[cand + 1].sent == d->toks[i].sent)
         span = 2;
     }
@@ -524,13 +541,14 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     for (uint32_t t = cand; t < cand + span; t++) {
       uint32_t n;
       const char *p = rasd_tok_key(d, t, &n);
-      rasd_form f[RASD_MAX_FORMS];
-      int nf = rasd_tok_forms(d, t, f);
+      int nf;
+      const uint64_t *fh;
+      const rasd_form *f = rasd_tok_forms_ref(d, t, &nf, &fh);
       for (int q = 0; q < nf; q++) {
         const gaz_group *gr = rasd__gaz_group(g, f[q].p, f[q].n);
-        if (gr && !in_list(f[q].p, f[q].n, heads)) bad = 1; /* known: resolved above, or refused on purpose */
+        if (gr && !in_set(f[q].p, f[q].n, fh[q], S_HEADS)) bad = 1; /* known: resolved above, or refused on purpose */
       }
-      if (in_list(p, n, not_names) || cue_of(d, t, NULL) || tok_in(d, t, preps)) bad = 1;
+      if (tok_in(d, t, S_NOT_NAMES) || cue_of(d, t, NULL) || tok_in(d, t, S_PREPS)) bad = 1;
       if (!quoted && t == cand && n >= 4 && p[n - 2] == '\xd9' && p[n - 1] == '\x8a' && !(n > 4 && p[0] == '\xd8' && p[1] == '\xa7')) bad = 1;
       if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4) && !rasd_key_noart(p, n))
         bad = 1; /* indefinite -ية adjectives (قرية سورية); قرية الجنادية is a name */

@@ -215,11 +215,12 @@ static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
   uint32_t v;
   if (rasd_strmap_get(words_map, key, n, &v)) c->h[c->nh++] = (hit){0, (uint16_t)v};
   if (word) {
-    rasd_form f[RASD_MAX_FORMS];
-    int nf = rasd_tok_forms(d, i, f);
+    int nf;
+    const uint64_t *fh;
+    const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &fh);
     for (int k = 1; k < nf && c->nh < CACHE_HITS; k++) {
       if (f[k].clitics & RASD_CL_ENC) continue;
-      if (rasd_strmap_get(words_map, f[k].p, f[k].n, &v)) c->h[c->nh++] = (hit){f[k].clitics, (uint16_t)v};
+      if (rasd_strmap_get_h(words_map, f[k].p, f[k].n, fh[k], &v)) c->h[c->nh++] = (hit){f[k].clitics, (uint16_t)v};
     }
   }
   if (c != &scratch) {
@@ -258,8 +259,8 @@ const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, un
 
 const rasd__tword *rasd__tl_unit_enc(const rasd_doc *d, uint32_t i) {
   if (i >= d->ntoks || d->toks[i].kind != RASD_TOK_WORD) return NULL;
-  rasd_form f[RASD_MAX_FORMS];
-  int nf = rasd_tok_forms(d, i, f);
+  int nf;
+  const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, NULL);
   for (int k = 1; k < nf; k++) {
     if (!(f[k].clitics & RASD_CL_ENC) || (f[k].clitics & ~(RASD_CL_ENC | RASD_CL_ART))) continue;
     const rasd__tword *w = rasd__tl_word(f[k].p, f[k].n);
