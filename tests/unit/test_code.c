@@ -324,3 +324,32 @@ TEST(code_casualty_verb_active_or_passive) {
     if (e->nrecipient) CHECK_STR(e->recipient[0].sector, "MIL");
   }
 }
+
+/* ---- references, accidents, courts, states ------------------------------- */
+TEST(code_reference_accident_judicial_state_not_coded) {
+  const char *no[] = {
+      /* a reference: the news is the diplomatic step, the attack is known */
+      "وقطعت الحكومة علاقاتها مع جارتها أمس غداة هجوم شنه مسلحون على مدينة حدودية.",
+      "وبدأت الشرطة حملة تفتيش في المدينة أمس على خلفية إطلاق صاروخ على مبنى البلدية.",
+      "ولم يحرز الجانبان تقدما أمس في التحقيقات في الهجوم الذي استهدف القطار.",
+      /* an accident or a disaster */
+      "وقتل خمسة أشخاص أمس في حادث سير على الطريق بين المدينتين.",
+      "ولقي ثلاثة عمال مصرعهم أمس في حريق اندلع داخل مصنع للنسيج في المدينة.",
+      /* a sentence carried out */
+      "وأعدمت السلطات أمس ثلاثة رجال شنقا في سجن العاصمة.",
+      /* a state, not an event */
+      "وتقع البلدة في منطقة تسيطر عليها فصائل المعارضة منذ سنوات.",
+  };
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+    rasd_doc *d = t_doc(no[i], PUB, 2);
+    if (find(d, "ASSAULT", 0)) fprintf(stderr, "  coded: %s\n", no[i]);
+    CHECK(find(d, "ASSAULT", 0) == NULL);
+  }
+  /* the report before the reference word stays */
+  rasd_doc *d = t_doc("وقتل ثلاثة جنود أمس في هجوم على حاجز للجيش قرب مدينة الموصل عقب اشتباكات استمرت ساعات.", PUB, 2);
+  CHECK(find(d, "ASSAULT", 0) != NULL);
+  /* taking a town, and expelling a force from it, is fighting */
+  d = t_doc("قصفت طائرات حربية مواقع المسلحين في مدينة الرمادي أمس. وطردت القوات العراقية المسلحين من بلدة هيت اليوم.",
+            PUB, 2);
+  CHECK(count(d, "ASSAULT", 0) == 2);
+}
