@@ -34,4 +34,15 @@ fi
 "$RASD" annotate "$TMP/missing.jsonl" "$TMP/in.jsonl" > /dev/null 2> "$TMP/err4"; rc=$?
 ok "missing file then bad line: exit 4" [ $rc -eq 4 ]
 ok "missing file named" contains "$TMP/err4" "missing.jsonl"
+# rasd code --format: the same events as ACLED CSV or GeoJSON
+printf '%s\n' '{"id":"f1","date":"2021-05-01","text":"قصفت طائرات حربية روسية مدينة إدلب صباح اليوم، ما أدى إلى مقتل خمسة مدنيين."}' > "$TMP/f.jsonl"
+"$RASD" code --format csv "$TMP/f.jsonl" > "$TMP/f.csv"
+ok "code csv: ACLED header" sh -c "head -1 '$TMP/f.csv' | grep -q '^event_id_cnty,event_date,year,time_precision'"
+ok "code csv: one row per event, parses" python3 -c "
+import csv,sys; r=list(csv.DictReader(open('$TMP/f.csv'))); assert len(r)>=1 and r[0]['event_date']=='2021-05-01' and r[0]['fatalities']=='5', r"
+"$RASD" code --format geojson "$TMP/f.jsonl" > "$TMP/f.geojson"
+ok "code geojson: a FeatureCollection of points" python3 -c "
+import json; d=json.load(open('$TMP/f.geojson')); assert d['type']=='FeatureCollection' and d['features'][0]['geometry']['type']=='Point'"
+"$RASD" code --format xml < /dev/null 2> "$TMP/e5"; rc=$?
+ok "code: unknown format is a usage error" [ $rc -eq 2 ]
 finish
