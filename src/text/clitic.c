@@ -111,58 +111,50 @@ static int forms_compute(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_F
 }
 
 /* ---- per-document cache ------------------------------------------------ */
-#define CHUNK 1024 /* forms per chunk */
-struct rasd_formcache {
-  uint32_t ntoks;
-  const rasd_form **f; /* per token: its readings, NULL until computed */
-  const uint64_t **h;  /* per token: their hashes */
-  uint8_t *n;          /* per token: how many */
-  rasd_form *chunk;    /* free room: chunk[used..CHUNK) */
-  uint64_t *hchunk;
-  uint32_t used;
-};
+#define CHUNK 2048 /* bytes of forms + hashes per chunk */
 
 void rasd__tok_forms_init(rasd_doc *d) {
   struct rasd_formcache *c = rasd_arena_alloc(d->arena, sizeof *c);
   c->ntoks = d->ntoks;
-  c->f = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->f);
-  c->h = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->h);
-  c->n = rasd_arena_alloc(d->arena, d->ntoks + 1);
-  c->used = CHUNK;
+  c->tok = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->tok);
   d->fcache = c;
 }
 
-const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash) {
+/* A token's readings are stored as n rasd_form then n hashes, in chunks of
+** the arena that never move. */
+const rasd_form *rasd__tok_forms_fill(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash) {
   struct rasd_formcache *c = d->fcache;
+  enum { MAXB = RASD_MAX_FORMS * (sizeof(rasd_form) + sizeof(uint64_t)) };
+  rasd_form tmp[RASD_MAX_FORMS];
+  int k = forms_compute(d, i, tmp);
+  size_t bytes = (size_t)k * (sizeof(rasd_form) + sizeof(uint64_t));
   if (!c || i >= c->ntoks) { /* a document built by hand: a copy (in a ring without an arena) */
-    static _Thread_local rasd_form ring_f[8][RASD_MAX_FORMS];
-    static _Thread_local uint64_t ring_h[8][RASD_MAX_FORMS];
+    static _Thread_local _Alignas(16) unsigned char ring_b[8][MAXB];
     static _Thread_local unsigned ring;
-    rasd_form *f = d->arena ? rasd_arena_alloc(d->arena, RASD_MAX_FORMS * sizeof *f) : ring_f[ring % 8];
-    uint64_t *h = d->arena ? rasd_arena_alloc(d->arena, RASD_MAX_FORMS * sizeof *h) : ring_h[ring++ % 8];
-    *n = forms_compute(d, i, f);
-    for (int k = 0; k < *n; k++) h[k] = rasd_strmap_hash(f[k].p, f[k].n);
+    unsigned char *b = d->arena ? rasd_arena_alloc(d->arena, MAXB) : ring_b[ring++ % 8];
+    rasd_form *f = (rasd_form *)b;
+    uint64_t *h = (uint64_t *)(f + k);
+    memcpy(f, tmp, (size_t)k * sizeof *f);
+    for (int j = 0; j < k; j++) h[j] = rasd_strmap_hash(f[j].p, f[j].n);
+    *n = k;
     if (hash) *hash = h;
     return f;
   }
-  if (!c->f[i]) {
-    if (c->used + RASD_MAX_FORMS > CHUNK) {
-      c->chunk = rasd_arena_alloc(d->arena, CHUNK * sizeof *c->chunk);
-      c->hchunk = rasd_arena_alloc(d->arena, CHUNK * sizeof *c->hchunk);
-      c->used = 0;
-    }
-    rasd_form *f = c->chunk + c->used;
-    uint64_t *h = c->hchunk + c->used;
-    int k = forms_compute(d, i, f);
-    for (int j = 0; j < k; j++) h[j] = rasd_strmap_hash(f[j].p, f[j].n);
-    c->used += (uint32_t)k;
-    c->n[i] = (uint8_t)k;
-    c->h[i] = h;
-    c->f[i] = f;
+  if (c->room < bytes) {
+    c->chunk = rasd_arena_alloc(d->arena, CHUNK);
+    c->room = CHUNK;
   }
-  *n = c->n[i];
-  if (hash) *hash = c->h[i];
-  return c->f[i];
+  rasd_form *f = (rasd_form *)c->chunk;
+  uint64_t *h = (uint64_t *)(f + k);
+  memcpy(f, tmp, (size_t)k * sizeof *f);
+  for (int j = 0; j < k; j++) h[j] = rasd_strmap_hash(f[j].p, f[j].n);
+  c->chunk += bytes;
+  c->room -= (uint32_t)bytes;
+  c->tok[i].f = f;
+  c->tok[i].n = (uint32_t)k;
+  *n = k;
+  if (hash) *hash = h;
+  return f;
 }
 
 int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS]) {

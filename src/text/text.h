@@ -41,9 +41,27 @@ int rasd_tok_forms(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_FORMS])
 /* The same readings without a copy: computed on first use and kept in the
 ** document's arena (valid until it is reset), with their rasd_strmap_hash
 ** values in *hash when hash is non-NULL.  *n gets the count. */
-const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash);
+static inline const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash);
 /* Set up d->fcache for d->ntoks tokens (rasd_tok_split calls it). */
 void rasd__tok_forms_init(rasd_doc *d);
+/* Internals of rasd_tok_forms_ref (clitic.c): compute and keep token i's readings. */
+struct rasd_formcache {
+  uint32_t ntoks;
+  struct rasd_formtok { const rasd_form *f; uint32_t n; } *tok; /* f NULL until computed */
+  unsigned char *chunk; /* free room in the current chunk */
+  uint32_t room;
+};
+const rasd_form *rasd__tok_forms_fill(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash);
+static inline const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash) {
+  const struct rasd_formcache *c = d->fcache;
+  if (c && i < c->ntoks && c->tok[i].f) {
+    const struct rasd_formtok *t = &c->tok[i];
+    *n = (int)t->n;
+    if (hash) *hash = (const uint64_t *)(t->f + t->n);
+    return t->f;
+  }
+  return rasd__tok_forms_fill(d, i, n, hash);
+}
 /* Length of s[0..n) after dropping a leading ال (keeping >= 2 letters):
 ** returns the offset to skip (0 or 2 bytes' worth: 4). */
 uint32_t rasd_key_noart(const char *s, uint32_t n);
