@@ -184,7 +184,8 @@ static int object_follows(const rasd_doc *d, uint32_t b, uint32_t e) {
 }
 
 /* Assign the sentence's actors to ev around the trigger hit t. */
-static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, const rasd__hit *t, rasd_event *ev) {
+static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, const rasd__hit *t, rasd_event *ev,
+                    int recip_only) {
   rasd_doc *d = c->d;
   const rasd__trig *row = &c->lex->trig[t->row];
   uint32_t cb, ce;
@@ -250,11 +251,21 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
       else if (gap <= 8) role = ROLE_RECIP;
       after_seen = 1;
     }
-    if (role == ROLE_ACTOR) push_party(ev->actor, &ev->nactor, x);
-    else if (role == ROLE_RECIP) push_party(ev->recipient, &ev->nrecipient, x);
+    if (recip_only && role != ROLE_RECIP) continue;
+    if (role == ROLE_ACTOR) {
+      /* one that another trigger of the event already took as its victim stays a victim */
+      int victim = 0;
+      for (int r = 0; r < ev->nrecipient; r++) victim |= ev->recipient[r].start == x->start;
+      if (!victim) push_party(ev->actor, &ev->nactor, x);
+    } else if (role == ROLE_RECIP) {
+      int acting = 0;
+      for (int r = 0; r < ev->nactor; r++) acting |= ev->actor[r].start == x->start;
+      if (!acting) push_party(ev->recipient, &ev->nrecipient, x);
+    }
     if (role == ROLE_ACTOR && agent && !statement) rasd__evt_explain(d, ev, "rule: agent after an agent cue (passive or by-phrase)");
     if (role == ROLE_SPEAKER) rasd__evt_explain(d, ev, "rule: speaker left out of the parties");
   }
+  if (recip_only) return;
   /* omitted subject: a clause-initial verb carries the previous actor over */
   const rasd_event *last = c->last >= 0 ? &c->ev[c->last] : NULL;
   if (!ev->nactor && (row->flags & RASD__TF_VERB) && last && last != ev && last->nactor && t->tb <= cb + 1) {
@@ -329,6 +340,9 @@ typedef struct cand {
   int counted;       /* a count or size was found */
   int has_dead;      /* a casualty (dead) trigger is in it */
   const rasd__hit *first;
+  const rasd__hit *victims[4]; /* later casualty triggers of the event (مقتل، إصابة after قصف) */
+  int nvictims;
+  const char *victim_unit;     /* the counted noun of its casualties (people, soldiers...) */
   int strength;
 } cand;
 
@@ -340,7 +354,7 @@ static int trig_between(const rasd__hits *h, const rasd__hit *t, uint32_t a, uin
 }
 
 static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num *nums, uint32_t nn, uint32_t se,
-                   rasd_event *ev, int *support) {
+                   rasd_event *ev, int *support, const char **victim_unit) {
   const rasd__trig *row = &c->lex->trig[t->row];
   uint32_t fl = row->flags;
   /* مقتل أحد الجنود: one */
@@ -370,6 +384,8 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
     else if (unit_is(n, "injured") && n->tb + 12 >= t->tb && n->tb <= t->te + 12)
       slot = &ev->injured;
     if (slot) {
+      if ((slot == &ev->dead || slot == &ev->injured) && victim_unit && !*victim_unit && n->unit && unit_people(n))
+        *victim_unit = n->unit;
       if (*slot < 0) {
         *slot = n->value;
         if (slot == &ev->dead) ev->dead_qual = n->qual;
@@ -534,7 +550,7 @@ static void code_sentence(coder *c, uint32_t s) {
       int sup = 0;
       memset(&tmp, 0, sizeof tmp);
       tmp.dead = tmp.injured = tmp.arrested = tmp.size_n = -1;
-      counts(c, &h, t, nums, nn, se, &tmp, &sup);
+      counts(c, &h, t, nums, nn, se, &tmp, &sup, NULL);
       const rasd_event *ke = &c->ev[k->ei];
       int brk = 0;
       for (uint32_t q = k->last_te; q < t->tb; q++) brk |= rasd__evt_brk(&h, q);
@@ -561,7 +577,8 @@ static void code_sentence(coder *c, uint32_t s) {
                       t->imperfect ? " [imperfect]" : "");
     int strength = hit_base(c, t);
     int support = 0;
-    counts(c, &h, t, nums, nn, se, ev, &support);
+    counts(c, &h, t, nums, nn, se, ev, &support, &k->victim_unit);
+    if (t != k->first && (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED)) && k->nvictims < 4) k->victims[k->nvictims++] = t;
     if (row->flags & RASD__TF_OBJ) {
       for (uint32_t q = 0; q < h.ncue; q++)
         if (cue_kind(c, &h, q) == RASD__CUE_MILOBJ && h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 3) support++;
@@ -627,7 +644,9 @@ static void code_sentence(coder *c, uint32_t s) {
       inherited = pl >= 0;
     }
     ev->place = pl;
-    parties(c, &h, sb, se, t, ev);
+    parties(c, &h, sb, se, t, ev, 0);
+    /* the victims named after a later casualty word (قصف ...، ما أدى إلى مقتل ثلاثة من رجال الشرطة) */
+    for (int v = 0; v < k->nvictims; v++) parties(c, &h, sb, se, k->victims[v], ev, 1);
     if (!k->counted && (c->lex->trig[t->row].flags & (RASD__TF_DEAD | RASD__TF_INJURED)))
       for (int r = 0; r < ev->nrecipient; r++)
         if (ev->recipient[r].tok_begin == t->te) {
@@ -665,6 +684,22 @@ static void code_sentence(coder *c, uint32_t s) {
       }
     }
     int party_anchors = (ev->nactor > 0) + (ev->nrecipient > 0); /* before any default party */
+    /* the counted victims (مقتل خمسة أشخاص، إصابة ثلاثة جنود): people are civilians, soldiers the military */
+    if (!ev->nrecipient && k->victim_unit && !is_statement(ev->event)) {
+      int mil = !strcmp(k->victim_unit, "soldiers");
+      rasd_actor a;
+      memset(&a, 0, sizeof a);
+      a.start = ev->trig_start;
+      a.end = ev->trig_end;
+      a.tok_begin = t->tb;
+      a.tok_end = t->te;
+      a.entity_name = mil ? "Military Forces" : "Civilians";
+      a.sector = mil ? "MIL" : "CVL";
+      a.entry = -1;
+      a.rule = "rule: counted victims";
+      push_party(ev->recipient, &ev->nrecipient, &a);
+      rasd__evt_explain(d, ev, "rule: the counted victims are the recipient (%s)", k->victim_unit);
+    }
     /* violence with no named perpetrator: an unidentified armed group (ACLED) */
     if (!strcmp(ev->event, "ASSAULT") && !ev->nactor) {
       int unid = 0;

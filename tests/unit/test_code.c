@@ -353,3 +353,27 @@ TEST(code_reference_accident_judicial_state_not_coded) {
             PUB, 2);
   CHECK(count(d, "ASSAULT", 0) == 2);
 }
+
+/* ---- victims as recipients ------------------------------------------------ */
+static int has_recipient_sector(const rasd_event *e, const char *sector) {
+  for (int i = 0; e && i < e->nrecipient; i++)
+    if (e->recipient[i].sector && !strcmp(e->recipient[i].sector, sector)) return 1;
+  return 0;
+}
+
+TEST(code_victims_are_recipients) {
+  /* the victims named after a later casualty word of the same event */
+  rasd_doc *d = t_doc("وقصفت طائرات حربية حيا في مدينة حلب أمس، ما أدى إلى مقتل ثلاثة من رجال الشرطة.", PUB, 2);
+  const rasd_event *e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_recipient_sector(e, "COP"));
+  /* counted people are civilians; counted soldiers the military */
+  d = t_doc("وانفجرت سيارة مفخخة في سوق مدينة بعقوبة أمس، ما أسفر عن مقتل خمسة أشخاص.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_recipient_sector(e, "CVL"));
+  d = t_doc("وانفجرت عبوة ناسفة على طريق قرب مدينة كركوك أمس، ما أسفر عن إصابة ثلاثة عسكريين بجروح.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_recipient_sector(e, "MIL"));
+}
