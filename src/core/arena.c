@@ -83,6 +83,13 @@ void *rasd_arena_grow(rasd_arena *a, void *old, size_t old_cap, size_t new_cap, 
   return p;
 }
 
+void *rasd_arena_grow_raw(rasd_arena *a, void *old, size_t old_cap, size_t new_cap, size_t elt) {
+  unsigned char *p = alloc_raw(a, new_cap * elt);
+  size_t kept = old && old_cap ? (old_cap < new_cap ? old_cap : new_cap) * elt : 0;
+  if (kept) memcpy(p, old, kept);
+  return p;
+}
+
 void rasd_arena_reset(rasd_arena *a) {
   /* keep only the newest (largest) block */
   rasd_arena_block *b = a->head;

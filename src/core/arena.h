@@ -26,6 +26,8 @@ char *rasd_arena_strndup(rasd_arena *a, const char *s, size_t n);
 /* Grow an array allocated in the arena: returns a copy with room for
 ** new_cap elements of size elt (old contents copied). */
 void *rasd_arena_grow(rasd_arena *a, void *old, size_t old_cap, size_t new_cap, size_t elt);
+/* rasd_arena_grow without zeroing the new part (the caller writes it). */
+void *rasd_arena_grow_raw(rasd_arena *a, void *old, size_t old_cap, size_t new_cap, size_t elt);
 /* Forget every allocation but keep the largest block for reuse. */
 void rasd_arena_reset(rasd_arena *a);
 void rasd_arena_free(rasd_arena *a);

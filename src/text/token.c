@@ -55,7 +55,7 @@ uint32_t rasd_doc_keys_append(rasd_doc *d, const char *s, uint32_t n) {
   if (d->keys_len + n + 1 > d->keys_cap) {
     uint32_t cap = d->keys_cap ? d->keys_cap : 4096;
     while (d->keys_len + n + 1 > cap) cap *= 2;
-    d->keys = rasd_arena_grow(d->arena, d->keys, d->keys_len, cap, 1);
+    d->keys = rasd_arena_grow_raw(d->arena, d->keys, d->keys_len, cap, 1);
     d->keys_cap = cap;
   }
   uint32_t off = d->keys_len;
@@ -69,9 +69,10 @@ uint32_t rasd_doc_keys_append(rasd_doc *d, const char *s, uint32_t n) {
 static uint32_t key_reserve(rasd_doc *d, size_t n) {
   size_t need = 3 * n + 8;
   if (d->keys_len + need + 1 > d->keys_cap) {
-    uint32_t cap = d->keys_cap ? d->keys_cap : 4096;
+    /* first call: room for the keys and stems of a typical article at once */
+    uint32_t cap = d->keys_cap ? d->keys_cap : 4096 + 2 * d->len;
     while (d->keys_len + need + 1 > cap) cap *= 2;
-    d->keys = rasd_arena_grow(d->arena, d->keys, d->keys_len, cap, 1);
+    d->keys = rasd_arena_grow_raw(d->arena, d->keys, d->keys_len, cap, 1);
     d->keys_cap = cap;
   }
   return d->keys_len;
@@ -79,8 +80,8 @@ static uint32_t key_reserve(rasd_doc *d, size_t n) {
 
 static rasd_token *push_tok(rasd_doc *d, uint32_t *cap) {
   if (d->ntoks == *cap) {
-    uint32_t nc = *cap ? *cap * 2 : 256;
-    d->toks = rasd_arena_grow(d->arena, d->toks, *cap, nc, sizeof(rasd_token));
+    uint32_t nc = *cap ? *cap * 2 : 256 + d->len / 8; /* tokens are seldom shorter than 8 bytes with the space */
+    d->toks = rasd_arena_grow_raw(d->arena, d->toks, *cap, nc, sizeof(rasd_token)); /* push_tok zeroes each */
     *cap = nc;
   }
   rasd_token *t = &d->toks[d->ntoks++];
