@@ -224,7 +224,17 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
           !rasd__evt_brk(h, h->cue[k].te))
         target = 1;
     }
-    if (statement) {
+    /* غارة روسية، ضربة جوية أميركية، قصف إسرائيلي: the attack noun composed with a
+       nationality names its agent */
+    int own_attack = 0;
+    for (uint32_t k = 0; k < h->ntrig && !statement && !strcmp(row->cat, "ASSAULT"); k++)
+      if (!h->trig[k].blocked && h->trig[k].tb >= x->tok_begin && h->trig[k].tb < x->tok_end &&
+          !strcmp(c->lex->trig[h->trig[k].row].cat, row->cat) &&
+          !(c->lex->trig[h->trig[k].row].flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)))
+        own_attack = 1;
+    if (own_attack && !speaker) {
+      role = ROLE_ACTOR;
+    } else if (statement) {
       if (speaker || (x->tok_end <= t->tb && (int32_t)a == subj) ||
           (x->tok_begin >= t->te && x->tok_begin <= t->te + 1 && !before_done))
         role = ROLE_ACTOR;
@@ -719,6 +729,25 @@ static void code_sentence(coder *c, uint32_t s) {
         a.rule = "rule: unnamed perpetrator";
         push_party(ev->actor, &ev->nactor, &a);
         rasd__evt_explain(d, ev, "rule: no named perpetrator: unidentified armed group");
+      }
+    }
+    /* from the air with no named perpetrator: air forces are a state's military */
+    if (!strcmp(ev->event, "ASSAULT") && !ev->nactor) {
+      int air = 0;
+      for (int m = 0; m < RASD_MAX_MODES && ev->mode[m]; m++) air |= !strcmp(ev->mode[m], "aerial");
+      if (air) {
+        rasd_actor a;
+        memset(&a, 0, sizeof a);
+        a.start = ev->trig_start;
+        a.end = ev->trig_end;
+        a.tok_begin = t->tb;
+        a.tok_end = t->te;
+        a.entity_name = "Military Forces";
+        a.sector = "MIL";
+        a.entry = -1;
+        a.rule = "rule: air strike";
+        push_party(ev->actor, &ev->nactor, &a);
+        rasd__evt_explain(d, ev, "rule: an air strike with no named perpetrator: military forces");
       }
     }
     /* a protest with no named group: the protesters (ACLED "Protesters (country)") */

@@ -377,3 +377,23 @@ TEST(code_victims_are_recipients) {
   CHECK(e != NULL);
   CHECK(has_recipient_sector(e, "MIL"));
 }
+
+static int has_actor_sector(const rasd_event *e, const char *sector) {
+  for (int i = 0; e && i < e->nactor; i++)
+    if (e->actor[i].sector && !strcmp(e->actor[i].sector, sector)) return 1;
+  return 0;
+}
+
+TEST(code_attack_noun_names_its_agent) {
+  /* an attack noun with a nationality: that state's forces act, the counted dead are victims */
+  rasd_doc *d = t_doc("وقتل ثلاثة مسلحين في ضربة جوية أميركية قرب مدينة الموصل أمس.", PUB, 2);
+  const rasd_event *e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_actor_sector(e, "MIL"));
+  /* an air strike with no named perpetrator: a military */
+  d = t_doc("وأسفرت غارة جوية على سوق بلدة كفرنبل أمس عن مقتل خمسة مدنيين.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_actor_sector(e, "MIL"));
+  CHECK(has_recipient_sector(e, "CVL"));
+}
