@@ -18,6 +18,7 @@ typedef struct {
 struct rasd_strmap {
   slot *slots;
   size_t cap, count;
+  uint64_t *bloom; /* cap * 8 bits, two per key: most lookups of absent keys stop here */
   char *pool;
   size_t pool_len, pool_cap;
 };
@@ -73,6 +74,7 @@ rasd_strmap *rasd_strmap_new(size_t expected) {
   while (cap < expected * 2) cap *= 2;
   m->slots = rasd_xcalloc(cap, sizeof(slot));
   m->cap = cap;
+  m->bloom = rasd_xcalloc(cap / 8, sizeof(uint64_t));
   m->pool_cap = expected * 16 + 64;
   m->pool = rasd_xmalloc(m->pool_cap);
   return m;
@@ -81,8 +83,20 @@ rasd_strmap *rasd_strmap_new(size_t expected) {
 void rasd_strmap_free(rasd_strmap *m) {
   if (!m) return;
   free(m->slots);
+  free(m->bloom);
   free(m->pool);
   free(m);
+}
+
+/* The filter's two bits for hash h (bits: cap * 8). */
+static inline void bloom_set(uint64_t *b, size_t cap, uint64_t h) {
+  size_t mask = cap * 8 - 1, b1 = (h >> 40) & mask, b2 = (h >> 17) & mask;
+  b[b1 >> 6] |= 1ULL << (b1 & 63);
+  b[b2 >> 6] |= 1ULL << (b2 & 63);
+}
+static inline int bloom_maybe(const uint64_t *b, size_t cap, uint64_t h) {
+  size_t mask = cap * 8 - 1, b1 = (h >> 40) & mask, b2 = (h >> 17) & mask;
+  return (b[b1 >> 6] >> (b1 & 63)) & (b[b2 >> 6] >> (b2 & 63)) & 1;
 }
 
 static slot *find(const rasd_strmap *m, const char *k, size_t n, uint64_t h) {
@@ -100,8 +114,11 @@ static void grow(rasd_strmap *m) {
   size_t oldcap = m->cap;
   m->cap *= 2;
   m->slots = rasd_xcalloc(m->cap, sizeof(slot));
+  free(m->bloom);
+  m->bloom = rasd_xcalloc(m->cap / 8, sizeof(uint64_t));
   for (size_t i = 0; i < oldcap; i++) {
     if (!old[i].hash) continue;
+    bloom_set(m->bloom, m->cap, old[i].hash);
     size_t j = old[i].hash & (m->cap - 1);
     while (m->slots[j].hash) j = (j + 1) & (m->cap - 1);
     m->slots[j] = old[i];
@@ -122,6 +139,7 @@ int rasd_strmap_add(rasd_strmap *m, const char *k, size_t n, uint32_t val, uint3
   }
   memcpy(m->pool + m->pool_len, k, n);
   s->hash = h;
+  bloom_set(m->bloom, m->cap, h);
   s->off = (uint32_t)m->pool_len;
   s->len = (uint32_t)n;
   s->val = val;
@@ -141,13 +159,16 @@ void rasd_strmap_put(rasd_strmap *m, const char *k, size_t n, uint32_t val) {
 }
 
 int rasd_strmap_get(const rasd_strmap *m, const char *k, size_t n, uint32_t *val) {
-  slot *s = find(m, k, n, hkey(k, n));
+  uint64_t h = hkey(k, n);
+  if (!bloom_maybe(m->bloom, m->cap, h)) return 0;
+  slot *s = find(m, k, n, h);
   if (!s->hash) return 0;
   if (val) *val = s->val;
   return 1;
 }
 
 int rasd_strmap_get_h(const rasd_strmap *m, const char *k, size_t n, uint64_t h, uint32_t *val) {
+  if (!bloom_maybe(m->bloom, m->cap, h)) return 0;
   slot *s = find(m, k, n, h);
   if (!s->hash) return 0;
   if (val) *val = s->val;
