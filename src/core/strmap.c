@@ -16,9 +16,10 @@ typedef struct {
 } slot;
 
 struct rasd_strmap {
-  slot *slots;
-  size_t cap, count;
   uint64_t *bloom; /* cap * 8 bits, two per key: most lookups of absent keys stop here */
+  size_t cap;      /* these two first: struct rasd__strmap_head (strmap.h) */
+  slot *slots;
+  size_t count;
   char *pool;
   size_t pool_len, pool_cap;
 };
@@ -167,8 +168,7 @@ int rasd_strmap_get(const rasd_strmap *m, const char *k, size_t n, uint32_t *val
   return 1;
 }
 
-int rasd_strmap_get_h(const rasd_strmap *m, const char *k, size_t n, uint64_t h, uint32_t *val) {
-  if (!bloom_maybe(m->bloom, m->cap, h)) return 0;
+int rasd__strmap_get_h(const rasd_strmap *m, const char *k, size_t n, uint64_t h, uint32_t *val) {
   slot *s = find(m, k, n, h);
   if (!s->hash) return 0;
   if (val) *val = s->val;

@@ -27,8 +27,22 @@ int rasd_strmap_get(const rasd_strmap *m, const char *key, size_t n, uint32_t *v
 /* The map's hash of a key (the same for every map): callers that look one
 ** key up in several maps hash it once and use rasd_strmap_get_h. */
 uint64_t rasd_strmap_hash(const char *key, size_t n);
-/* rasd_strmap_get with h == rasd_strmap_hash(key, n). */
-int rasd_strmap_get_h(const rasd_strmap *m, const char *key, size_t n, uint64_t h, uint32_t *val);
+/* rasd_strmap_get with h == rasd_strmap_hash(key, n).  Inline: most keys
+** asked for are absent, and the map's filter (two bits per key, cap * 8
+** bits) turns them away without a call. */
+static inline int rasd_strmap_get_h(const rasd_strmap *m, const char *key, size_t n, uint64_t h, uint32_t *val);
+/* The head every rasd_strmap starts with (strmap.c), for the inline test. */
+struct rasd__strmap_head {
+  const uint64_t *bloom;
+  size_t cap;
+};
+int rasd__strmap_get_h(const rasd_strmap *m, const char *key, size_t n, uint64_t h, uint32_t *val);
+static inline int rasd_strmap_get_h(const rasd_strmap *m, const char *key, size_t n, uint64_t h, uint32_t *val) {
+  const struct rasd__strmap_head *hd = (const struct rasd__strmap_head *)(const void *)m;
+  size_t mask = hd->cap * 8 - 1, b1 = (h >> 40) & mask, b2 = (h >> 17) & mask;
+  if (!((hd->bloom[b1 >> 6] >> (b1 & 63)) & (hd->bloom[b2 >> 6] >> (b2 & 63)) & 1)) return 0;
+  return rasd__strmap_get_h(m, key, n, h, val);
+}
 size_t rasd_strmap_count(const rasd_strmap *m);
 /* Stored copy of the key with this value's slot, for iteration: i in [0, cap). */
 size_t rasd_strmap_cap(const rasd_strmap *m);
