@@ -353,6 +353,7 @@ typedef struct cand {
   const rasd__hit *victims[4]; /* later casualty triggers of the event (مقتل، إصابة after قصف) */
   int nvictims;
   const char *victim_unit;     /* the counted noun of its casualties (people, soldiers...) */
+  int theatre;                 /* ASSAULT: 1 from the air, 2 on the ground (clashes, control), 0 either */
   int strength;
 } cand;
 
@@ -529,6 +530,20 @@ static int pointed_back(const rasd_doc *d, const rasd__hit *t) {
   return 0;
 }
 
+/* Where an ASSAULT trigger fights: 1 from the air (غارة، ضربة جوية), 2 on the
+** ground (اشتباكات، معارك، سيطر، حرر), 0 either (قتل، هجوم، انفجار).  Ground
+** fighting told "amid air strikes" or "backed by air strikes" is two events:
+** the air strikes have their own agent. */
+static int theatre(const rasd__trig *row) {
+  if (strcmp(row->cat, "ASSAULT") || (row->flags & (RASD__TF_DEAD | RASD__TF_INJURED))) return 0;
+  for (int m = 0; m < RASD_MAX_MODES && row->mode[m]; m++)
+    if (!strcmp(row->mode[m], "aerial") || !strcmp(row->mode[m], "drone")) return 1;
+  if (row->acled_sub && (strstr(row->acled_sub, "territory") || !strcmp(row->acled_sub, "Armed clash")) &&
+      (strstr(row->acled_sub, "territory") || (row->mode[0] && !strcmp(row->mode[0], "firearms"))))
+    return 2;
+  return 0;
+}
+
 static void code_sentence(coder *c, uint32_t s) {
   rasd_doc *d = c->d;
   const rasd_sentence *S = &d->sents[s];
@@ -552,8 +567,11 @@ static void code_sentence(coder *c, uint32_t s) {
     const rasd__trig *row = &c->lex->trig[t->row];
     if (t->blocked || pointed_back(d, t)) continue;
     cand *k = NULL;
+    int th = theatre(row);
     for (int j = 0; j < ncand; j++)
-      if (!strcmp(c->ev[cands[j].ei].event, row->cat)) k = &cands[j];
+      if (!strcmp(c->ev[cands[j].ei].event, row->cat) && (!th || !cands[j].theatre || cands[j].theatre == th))
+        k = &cands[j];
+    if (k && th && !k->theatre) k->theatre = th;
     if (k && (row->flags & RASD__TF_DEAD)) {
       /* "مقتل ضابط ...، فضلا عن مقتل مئة": another count in another clause is another event */
       rasd_event tmp;
@@ -577,6 +595,7 @@ static void code_sentence(coder *c, uint32_t s) {
       ne->trig_start = d->toks[t->tb].start;
       ne->trig_end = d->toks[t->te - 1].end;
       k->first = t;
+      k->theatre = th;
     }
     rasd_event *ev = &c->ev[k->ei];
     k->last_te = t->te;

@@ -23,6 +23,12 @@ static int same_party(const rasd_actor *a, int na, const rasd_actor *b, int nb) 
   return 0;
 }
 
+static int aerial(const rasd_event *e) {
+  for (int i = 0; i < RASD_MAX_MODES && e->mode[i]; i++)
+    if (!strcmp(e->mode[i], "aerial") || !strcmp(e->mode[i], "drone")) return 1;
+  return 0;
+}
+
 static int count_clash(int32_t a, int32_t b) { return a >= 0 && b >= 0 && a != b; }
 
 static int place_of(const rasd_doc *d, const rasd_event *e) {
@@ -96,6 +102,8 @@ uint32_t rasd__evt_dedup(rasd_doc *d, rasd_event *ev, uint32_t n) {
       if (count_clash(a->dead, b->dead) || count_clash(a->injured, b->injured) ||
           count_clash(a->arrested, b->arrested) || count_clash(a->size_n, b->size_n))
         continue;
+      /* one sentence told an air strike and ground fighting apart (assemble.c, theatre) */
+      if (a->sent == b->sent && aerial(a) != aerial(b)) continue;
       if (a->sent == b->sent) tie = 1;
       if (same_party(a->actor, a->nactor, b->actor, b->nactor)) tie = 1;
       if (same_party(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) tie = 1;

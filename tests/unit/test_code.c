@@ -397,3 +397,13 @@ TEST(code_attack_noun_names_its_agent) {
   CHECK(has_actor_sector(e, "MIL"));
   CHECK(has_recipient_sector(e, "CVL"));
 }
+
+TEST(code_air_strikes_and_ground_fighting_are_two_events) {
+  rasd_doc *d = t_doc("وسيطرت القوات العراقية على مدينة الرمادي أمس وسط اشتباكات عنيفة مع المسلحين، فيما شنت طائرات التحالف "
+                      "غارات على مواقع المسلحين في المدينة.",
+                      PUB, 2);
+  CHECK_INT(count(d, "ASSAULT", 0), 2);
+  int air = 0;
+  for (uint32_t i = 0; i < d->nevents; i++) air += has_mode(&d->events[i], "aerial");
+  CHECK_INT(air, 1);
+}
