@@ -68,6 +68,7 @@ struct rasd_gaz {
   const char *pool;
   void *map; size_t map_len; int mapped; /* munmap or free */
   char *path;
+  uint64_t *wbloom; uint64_t wmask; /* first words' rasd_strmap_hash, two bits each (built at load) */
 };
 
 static inline uint64_t gaz_hash(const char *s, size_t n) {
@@ -78,6 +79,13 @@ static inline uint64_t gaz_hash(const char *s, size_t n) {
 
 /* The group for first word s[0..n), or NULL. */
 const gaz_group *rasd__gaz_group(const rasd_gaz *g, const char *s, size_t n);
+/* The same with h == rasd_strmap_hash(s, n): most words are turned away by
+** a filter without hashing or probing. */
+static inline const gaz_group *rasd__gaz_group_h(const rasd_gaz *g, const char *s, size_t n, uint64_t h) {
+  uint64_t b1 = (h >> 40) & g->wmask, b2 = (h >> 17) & g->wmask;
+  if (!((g->wbloom[b1 >> 6] >> (b1 & 63)) & (g->wbloom[b2 >> 6] >> (b2 & 63)) & 1)) return NULL;
+  return rasd__gaz_group(g, s, n);
+}
 /* Fold s[0..n) to a name key: words separated by one space, first word
 ** without the article.  Returns the length written to out (room: 3n+8). */
 size_t rasd__gaz_fold_name(const char *s, size_t n, char *out, int *nwords, int *had_art);

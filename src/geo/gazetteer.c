@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../core/arena.h"
+#include "../core/strmap.h"
 #include "../text/text.h"
 #include "../text/uni.h"
 #include "gaz_format.h"
@@ -101,6 +102,22 @@ static rasd_rc attach(rasd_gaz *g, void *map, size_t len, const char *path, rasd
   g->groups = (const gaz_group *)((const char *)map + h->off_groups);
   g->slots = (const uint32_t *)((const char *)map + h->off_slots);
   g->pool = (const char *)map + h->off_pool;
+  /* the first-word filter: 16 bits per group */
+  uint64_t bits = 64;
+  while (bits < (uint64_t)h->ngroups * 16) bits *= 2;
+  free(g->wbloom);
+  g->wbloom = rasd_xcalloc(bits / 64, sizeof(uint64_t));
+  g->wmask = bits - 1;
+  for (uint32_t i = 0; i < h->ngroups; i++) {
+    const gaz_group *gr = &g->groups[i];
+    if ((uint64_t)gr->word + gr->wlen > h->pool_len) { /* corrupt: no filter */
+      memset(g->wbloom, 0xff, bits / 8);
+      break;
+    }
+    uint64_t x = rasd_strmap_hash(g->pool + gr->word, gr->wlen), b1 = (x >> 40) & g->wmask, b2 = (x >> 17) & g->wmask;
+    g->wbloom[b1 >> 6] |= 1ULL << (b1 & 63);
+    g->wbloom[b2 >> 6] |= 1ULL << (b2 & 63);
+  }
   return RASD_OK;
 }
 
@@ -194,6 +211,7 @@ void rasd_gaz_free(rasd_gaz *g) {
       free(g->map);
   }
   free(g->path);
+  free(g->wbloom);
   free(g);
 }
 

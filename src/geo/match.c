@@ -247,7 +247,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       if ((f[k].clitics & (RASD_CL_PREP | RASD_CL_CONJ)) && f[k].p - 2 >= d->keys + d->toks[i].key &&
           !(f[k].clitics & RASD_CL_ART) && (!memcmp(f[k].p - 2, "\xd9\x83", 2) || !memcmp(f[k].p - 2, "\xd9\x81", 2)))
         continue; /* likewise ف + name: فرانس is not ف + رانس */
-      const gaz_group *gr = rasd__gaz_group(g, f[k].p, f[k].n);
+      const gaz_group *gr = rasd__gaz_group_h(g, f[k].p, f[k].n, fh[k]);
       uint32_t name, len;
       /* the longest match; between readings of the same length the one naming
       ** the bigger place (وجدة: و + جدة = Jeddah rather than Oujda) */
@@ -545,7 +545,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
       const uint64_t *fh;
       const rasd_form *f = rasd_tok_forms_ref(d, t, &nf, &fh);
       for (int q = 0; q < nf; q++) {
-        const gaz_group *gr = rasd__gaz_group(g, f[q].p, f[q].n);
+        const gaz_group *gr = rasd__gaz_group_h(g, f[q].p, f[q].n, fh[q]);
         if (gr && !in_set(f[q].p, f[q].n, fh[q], S_HEADS)) bad = 1; /* known: resolved above, or refused on purpose */
       }
       if (tok_in(d, t, S_NOT_NAMES) || cue_of(d, t, NULL) || tok_in(d, t, S_PREPS)) bad = 1;
