@@ -183,6 +183,23 @@ static int object_follows(const rasd_doc *d, uint32_t b, uint32_t e) {
   return 0;
 }
 
+/* The start of the first trigger hit in [b, e), else e. */
+static uint32_t next_trigger(const rasd__hits *h, uint32_t b, uint32_t e) {
+  for (uint32_t k = 0; k < h->ntrig; k++)
+    if (h->trig[k].tb >= b && h->trig[k].tb < e) return h->trig[k].tb;
+  return e;
+}
+
+/* A subject after a verb (VSO) is definite or named (قتلت القوات، قتل داعش); an
+** indefinite noun right after a casualty verb is its victim (قتل جندي عراقي). */
+static int definite_subject(const rasd_doc *d, const rasd_actor *x) {
+  if (x->entry >= 0) return 1;
+  const char *k = d->keys + d->toks[x->tok_begin].key;
+  uint32_t n = d->toks[x->tok_begin].key_len, o = 0;
+  if (n > 2 && (!memcmp(k, "\xd9\x88", 2) || !memcmp(k, "\xd9\x81", 2))) o = 2; /* و ف */
+  return n > o + 4 && !memcmp(k + o, "\xd8\xa7\xd9\x84", 4);                     /* ال */
+}
+
 /* Assign the sentence's actors to ev around the trigger hit t. */
 static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, const rasd__hit *t, rasd_event *ev,
                     int recip_only) {
@@ -253,7 +270,7 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
     } else if (x->tok_begin >= t->te && x->tok_begin < ce) {
       uint32_t gap = x->tok_begin - t->te;
       if (victim_word && (row->flags & RASD__TF_VERB) && gap == 0 && !after_seen && subj < 0 &&
-          object_follows(d, x->tok_end, ce))
+          object_follows(d, x->tok_end, next_trigger(h, x->tok_end, ce)) && definite_subject(d, x))
         role = ROLE_ACTOR; /* قتلت القوات أربعة مسلحين: verb, subject, object */
       else if (victim_word) role = gap <= 6 ? ROLE_RECIP : ROLE_NONE;
       else if (row->flags & RASD__TF_NOUN) role = gap <= 1 && !after_seen ? ROLE_ACTOR : ROLE_NONE;
@@ -364,6 +381,16 @@ static int trig_between(const rasd__hits *h, const rasd__hit *t, uint32_t a, uin
   return 0;
 }
 
+/* A number followed by سنة / عاما / عام (an age or a span of years) counts no one. */
+static int is_age(const rasd_doc *d, const num *n, uint32_t se) {
+  static const char *const yr[] = {"\xd8\xb3\xd9\x86\xd9\x87", "\xd8\xb9\xd8\xa7\xd9\x85\xd8\xa7", /* سنه عاما */
+                                   "\xd8\xb9\xd8\xa7\xd9\x85"};                                           /* عام */
+  if (n->te >= se) return 0;
+  for (size_t k = 0; k < sizeof yr / sizeof *yr; k++)
+    if (rasd__evt_tok_is(d, n->te, yr[k])) return 1;
+  return 0;
+}
+
 static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num *nums, uint32_t nn, uint32_t se,
                    rasd_event *ev, int *support, const char **victim_unit) {
   const rasd__trig *row = &c->lex->trig[t->row];
@@ -376,6 +403,7 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
   }
   for (uint32_t i = 0; i < nn; i++) {
     const num *n = &nums[i];
+    if (is_age(c->d, n, se)) continue; /* فلاح (52 سنة): an age, not a count */
     int after = n->tb >= t->te && n->tb <= t->te + 3 && !trig_between(h, t, t->te, n->tb) &&
                 (n->tb <= t->te + 1 || unit_people(n)); /* مقتل 5، مقتل مدنيين اثنين */
     /* 28 شخصا قتلوا، خمسة من أفرادها قتلوا، لقي 22 مسلحا مصرعهم: the count before a passive form */
@@ -395,10 +423,27 @@ static void counts(coder *c, const rasd__hits *h, const rasd__hit *t, const num 
     else if (unit_is(n, "injured") && n->tb + 12 >= t->tb && n->tb <= t->te + 12)
       slot = &ev->injured;
     if (slot) {
+      /* مقتل 25 مسلحا وسبعة من المقاتلين: counts joined by و under one casualty word add up */
+      int32_t extra = 0;
+      uint32_t last_te = n->te;
+      for (uint32_t q = i + 1; q < nn && (slot == &ev->dead || slot == &ev->injured); q++) {
+        const num *m = &nums[q];
+        if (m->tb > last_te + 4 || trig_between(h, t, last_te, m->te) || is_age(c->d, m, se)) break;
+        const char *mk = c->d->keys + c->d->toks[m->tb].key;
+        int conj = c->d->toks[m->tb].key_len > 2 && !memcmp(mk, "\xd9\x88", 2); /* و + number word */
+        if (!conj && m->tb > 0) conj = rasd__evt_tok_is(c->d, m->tb - 1, "\xd9\x88");
+        if (!conj || !(unit_people(m) || !m->unit) || m->unit == NULL) break;
+        int sep = 0;
+        for (uint32_t x = last_te; x < m->tb; x++) sep |= rasd__evt_brk(h, x);
+        if (sep) break;
+        extra += m->value;
+        last_te = m->te;
+        i = q;
+      }
       if ((slot == &ev->dead || slot == &ev->injured) && victim_unit && !*victim_unit && n->unit && unit_people(n))
         *victim_unit = n->unit;
       if (*slot < 0) {
-        *slot = n->value;
+        *slot = n->value + extra;
         if (slot == &ev->dead) ev->dead_qual = n->qual;
       }
       *support += 1;
@@ -676,7 +721,8 @@ static void code_sentence(coder *c, uint32_t s) {
     parties(c, &h, sb, se, t, ev, 0);
     /* the victims named after a later casualty word (قصف ...، ما أدى إلى مقتل ثلاثة من رجال الشرطة) */
     for (int v = 0; v < k->nvictims; v++) parties(c, &h, sb, se, k->victims[v], ev, 1);
-    if (!k->counted && (c->lex->trig[t->row].flags & (RASD__TF_DEAD | RASD__TF_INJURED)))
+    if ((c->lex->trig[t->row].flags & (RASD__TF_DEAD | RASD__TF_INJURED)) &&
+        (!k->counted || ((c->lex->trig[t->row].flags & RASD__TF_DEAD) ? ev->dead : ev->injured) < 0))
       for (int r = 0; r < ev->nrecipient; r++)
         if (ev->recipient[r].tok_begin == t->te) {
           k->counted = 1;
@@ -688,7 +734,11 @@ static void code_sentence(coder *c, uint32_t s) {
                                    !memcmp(vk + vn - 4, "\xd8\xa7\xd8\xaa", 4)); /* ين ون ات */
           int definite = vn > 4 && !memcmp(vk, "\xd8\xa7\xd9\x84", 4);
           int32_t *slot = (c->lex->trig[t->row].flags & RASD__TF_DEAD) ? &ev->dead : &ev->injured;
-          if (*slot < 0 && !plural && !definite) *slot = 1;
+          /* قتل جندي تركي وآخر من التنظيم: one more */
+          int more = 0;
+          for (uint32_t q = t->te + 1; q < t->te + 5 && q < se; q++)
+            if (rasd__evt_tok_is(d, q, "\xd9\x88\xd8\xa7\xd8\xae\xd8\xb1")) more = 1; /* واخر */
+          if (*slot < 0 && !plural && !definite) *slot = 1 + more;
           break;
         }
     /* civilians as victims */

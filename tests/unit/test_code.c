@@ -407,3 +407,25 @@ TEST(code_air_strikes_and_ground_fighting_are_two_events) {
   for (uint32_t i = 0; i < d->nevents; i++) air += has_mode(&d->events[i], "aerial");
   CHECK_INT(air, 1);
 }
+
+TEST(code_dead_counts_more_forms) {
+  /* a single victim "and another" */
+  rasd_doc *d = t_doc("وقتل جندي تركي وآخر من التنظيم في تبادل لإطلاق النار أمس قرب الحدود.", PUB, 2);
+  const rasd_event *e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  if (e) CHECK_INT(e->dead, 2);
+  /* counts joined by و under one casualty word add up */
+  d = t_doc("وأسفرت الاشتباكات عن مقتل 25 مسلحا وسبعة من المقاتلين الموالين لهم أمس في مدينة حلب.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  if (e) CHECK_INT(e->dead, 32);
+  /* an indefinite noun right after a casualty verb is its victim, even when a count follows in the next clause */
+  d = t_doc("وقتل جندي عراقي وأصيب خمسة آخرون في قصف على ثكنة عسكرية قرب مدينة الفلوجة أمس.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_INT(e->dead, 1);
+    CHECK_INT(e->injured, 5);
+    CHECK(has_recipient_sector(e, "MIL"));
+  }
+}
