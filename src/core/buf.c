@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "arena.h"
@@ -56,6 +57,18 @@ void rasd_buf_json_str(rasd_buf *b, const char *s, size_t n) {
   rasd_buf_putc(b, '"');
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
+    /* eight bytes at a time while none needs escaping (< 0x20, '"', '\\') */
+    while (i + 8 <= n) {
+      uint64_t w, q, bs;
+      memcpy(&w, s + i, 8);
+      q = w ^ 0x2222222222222222ULL;
+      bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
+      uint64_t any = ((w - 0x2020202020202020ULL) & ~w) | ((q - 0x0101010101010101ULL) & ~q) |
+                     ((bs - 0x0101010101010101ULL) & ~bs);
+      if (any & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     rasd_buf_add(b, s + run, i - run);
