@@ -63,12 +63,22 @@ size_t rasd_uni_invalid_at(const char *str, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < n) {
-    /* eight ASCII bytes at a time */
+    /* eight bytes at a time: all ASCII, or four two-byte sequences (Arabic:
+    ** lead bytes C2..DF at even offsets, continuation bytes at odd ones) */
     while (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, s + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
+      if (!(w & 0x8080808080808080ULL)) { i += 8; continue; }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      /* little-endian lanes: byte 2k is a lead, 2k+1 a continuation */
+      uint64_t t = w & 0x001E001E001E001EULL; /* lead >= C2: bits 1..4 not all zero */
+      if ((w & 0xC0E0C0E0C0E0C0E0ULL) == 0x80C080C080C080C0ULL &&
+          ((t + 0x7FFF7FFF7FFF7FFFULL) & 0x8000800080008000ULL) == 0x8000800080008000ULL) {
+        i += 8;
+        continue;
+      }
+#endif
+      break;
     }
     if (i >= n) break;
     unsigned c = s[i];
