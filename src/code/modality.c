@@ -20,15 +20,41 @@
 **                 accident (زلزال، حادث سير، حريق) report no violence;
 **   state         a "perfect" row read in the imperfect (تسيطر عليها) is a
 **                 state, not an event;
+**   consequence   وأسفر عن، ما أدى إلى مقتل: casualties told as the outcome of
+**                 an act that was taken out of the report go with it;
 **   judicial      an execution told with a court, a sentence, a prison or
 **                 hanging (حكم، محكمة، شنقا) is a sentence carried out.
 ** A blocked hit keeps the cue kind in hit->blocked (for --explain).
 */
+#include <string.h>
+
 #include "evt.h"
 
 static int clause_break_between(const rasd__hits *h, uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b; i++)
     if (rasd__evt_brk(h, i)) return 1;
+  return 0;
+}
+
+/* 1 when a consequence verb (أسفر، أدى، أوقع، خلف، تسبب, with و/ما/مما before
+** it as a word or a clitic) stands in the four words before token i. */
+static int consequence_before(const rasd_doc *d, uint32_t i) {
+  static const char *const v[] = {
+      "\xd8\xa7\xd8\xb3\xd9\x81\xd8\xb1", "\xd8\xa7\xd8\xb3\xd9\x81\xd8\xb1\xd8\xaa", /* اسفر اسفرت */
+      "\xd8\xa7\xd8\xaf\xd9\x8a", "\xd8\xa7\xd8\xaf\xd8\xaa",                               /* ادي ادت */
+      "\xd8\xa7\xd9\x88\xd9\x82\xd8\xb9", "\xd8\xa7\xd9\x88\xd9\x82\xd8\xb9\xd8\xaa", /* اوقع اوقعت */
+      "\xd8\xae\xd9\x84\xd9\x81", "\xd8\xae\xd9\x84\xd9\x81\xd8\xaa",                     /* خلف خلفت */
+      "\xd8\xaa\xd8\xb3\xd8\xa8\xd8\xa8", "\xd8\xaa\xd8\xb3\xd8\xa8\xd8\xa8\xd8\xaa"}; /* تسبب تسببت */
+  for (uint32_t j = i > 4 ? i - 4 : 0; j < i; j++) {
+    if (d->toks[j].kind != RASD_TOK_WORD) continue;
+    const char *k = d->keys + d->toks[j].key;
+    uint32_t n = d->toks[j].key_len, o = 0;
+    if (n > 2 && (!memcmp(k, "\xd9\x88", 2) || !memcmp(k, "\xd9\x81", 2))) o = 2; /* و ف */
+    for (size_t q = 0; q < sizeof v / sizeof *v; q++) {
+      size_t vn = strlen(v[q]);
+      if (n - o == vn && !memcmp(k + o, v[q], vn)) return 1;
+    }
+  }
   return 0;
 }
 
@@ -100,6 +126,11 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
         break;
       }
     }
+    /* وأسفر عن، ما أدى إلى، أوقع: a consequence clause goes with the act it follows;
+       when that act was taken out of the report (a reference, a statement's content),
+       so are its casualties */
+    if (!tr->blocked && t > 0 && h->trig[t - 1].blocked && consequence_before(d, tr->tb))
+      tr->blocked = h->trig[t - 1].blocked;
     /* the content of an earlier statement trigger in the same clause */
     for (uint32_t p = 0; p < t && !tr->blocked; p++) {
       const rasd__hit *pr = &h->trig[p];
