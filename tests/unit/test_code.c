@@ -432,3 +432,12 @@ TEST(code_dead_counts_more_forms) {
     CHECK(has_recipient_sector(e, "MIL"));
   }
 }
+
+TEST(code_statements_of_concern_hope_support) {
+  rasd_doc *d = t_doc("وأعرب وزير الخارجية خلال الاجتماع أمس عن قلقه إزاء الهجمات على المدنيين.", PUB, 2);
+  CHECK(find(d, "ACCUSE", 0) != NULL);
+  d = t_doc("وأعرب الأمين العام أمس عن أمله في أن تلتزم الأطراف بالهدنة.", PUB, 2);
+  CHECK(find(d, "REQUEST", 0) != NULL);
+  d = t_doc("وأعرب وزير الخارجية أمس عن دعمه للحكومة في حربها على الإرهاب.", PUB, 2);
+  CHECK(find(d, "SUPPORT", 0) != NULL);
+}
