@@ -81,6 +81,17 @@ static int scan_str(jscan *j, const char **out, size_t *outn, int allow_esc) {
   const char *p = j->p + 1, *start = p;
   int esc = 0;
   for (;;) {
+    /* eight bytes at a time while none is '"', '\\' or a control byte */
+    while (j->e - p >= 8) {
+      uint64_t w, q, bs;
+      memcpy(&w, p, 8);
+      q = w ^ 0x2222222222222222ULL;
+      bs = w ^ 0x5C5C5C5C5C5C5C5CULL;
+      if ((((w - 0x2020202020202020ULL) & ~w) | ((q - 0x0101010101010101ULL) & ~q) | ((bs - 0x0101010101010101ULL) & ~bs)) &
+          0x8080808080808080ULL)
+        break;
+      p += 8;
+    }
     while (p < j->e && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) p++;
     if (p >= j->e || (unsigned char)*p < 0x20) return 0;
     if (*p == '"') break;
