@@ -249,7 +249,20 @@ static void parties(coder *c, const rasd__hits *h, uint32_t sb, uint32_t se, con
           !strcmp(c->lex->trig[h->trig[k].row].cat, row->cat) &&
           !(c->lex->trig[h->trig[k].row].flags & (RASD__TF_DEAD | RASD__TF_INJURED | RASD__TF_ARRESTED)))
         own_attack = 1;
-    if (own_attack && !speaker) {
+    /* استعادت القوات القاعدة من (أيدي) المتمردين، طردوا المسلحين من: the side losing
+       ground, after من, receives a control verb */
+    int loser = 0;
+    if ((row->flags & RASD__TF_PERFECT) && x->tok_begin > t->te && x->tok_begin < ce) {
+      uint32_t p = x->tok_begin - 1;
+      if (p > t->te && (rasd__evt_tok_is(d, p, "\xd8\xa7\xd9\x8a\xd8\xaf\xd9\x8a") ||  /* ايدي */
+                        rasd__evt_tok_is(d, p, "\xd9\x82\xd8\xa8\xd8\xb6\xd9\x87") ||  /* قبضه */
+                        rasd__evt_tok_is(d, p, "\xd8\xb3\xd9\x8a\xd8\xb7\xd8\xb1\xd9\x87"))) /* سيطره */
+        p--;
+      loser = rasd__evt_tok_is(d, p, "\xd9\x85\xd9\x86"); /* من */
+    }
+    if (loser && !speaker) {
+      role = ROLE_RECIP;
+    } else if (own_attack && !speaker) {
       role = ROLE_ACTOR;
     } else if (statement) {
       if (speaker || (x->tok_end <= t->tb && (int32_t)a == subj) ||

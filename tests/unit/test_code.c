@@ -441,3 +441,17 @@ TEST(code_statements_of_concern_hope_support) {
   d = t_doc("وأعرب وزير الخارجية أمس عن دعمه للحكومة في حربها على الإرهاب.", PUB, 2);
   CHECK(find(d, "SUPPORT", 0) != NULL);
 }
+
+TEST(code_control_verb_loser_and_kin_victims) {
+  /* the side losing ground, after من (أيدي), receives a control verb */
+  rasd_doc *d = t_doc("واستعادت القوات العراقية بلدة هيت من أيدي تنظيم داعش اليوم.", PUB, 2);
+  const rasd_event *e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_actor_sector(e, "MIL"));
+  CHECK(has_recipient_sector(e, "REB"));
+  /* a young man, a father, a farmer named as victims are civilians */
+  d = t_doc("وقتل شاب برصاص قوات الأمن في مدينة الخليل أمس.", PUB, 2);
+  e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_recipient_sector(e, "CVL"));
+}
