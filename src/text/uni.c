@@ -17,11 +17,23 @@
 static int32_t low_fold[LOW_MAX]; /* -1 = identity, 0 = drop, else target */
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
+/* The key bytes of each two-byte code point (U+0080..U+07FF), ready to
+** store: low_out[cp] holds up to four bytes, low_len[cp] how many count. */
+static uint32_t low_out[LOW_MAX];
+static uint8_t low_len[LOW_MAX];
+int rasd_uni_encode(int32_t cp, char *o);
+
 static void fold_init(void) {
   for (int i = 0; i < LOW_MAX; i++) low_fold[i] = -1;
   for (int i = 'A'; i <= 'Z'; i++) low_fold[i] = i + 32;
   for (size_t i = 0; i < sizeof rasd__fold_pairs / sizeof rasd__fold_pairs[0]; i++)
     if (rasd__fold_pairs[i].from < LOW_MAX) low_fold[rasd__fold_pairs[i].from] = (int32_t)rasd__fold_pairs[i].to;
+  for (int32_t cp = 0x80; cp < LOW_MAX; cp++) {
+    char b[4] = {0, 0, 0, 0};
+    int32_t f = low_fold[cp];
+    low_len[cp] = (uint8_t)(f < 0 ? rasd_uni_encode(cp, b) : f > 0 ? rasd_uni_encode(f, b) : 0);
+    memcpy(&low_out[cp], b, 4);
+  }
 }
 
 int32_t rasd_uni_decode(const char *str, size_t n, size_t *i) {
@@ -120,9 +132,9 @@ size_t rasd_uni_key(const char *s, size_t n, char *out) {
       /* two-byte fast path: Arabic letters, harakat, digits */
       cp = (int32_t)(((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F));
       i += 2;
-      int32_t f = low_fold[cp];
-      if (f < 0) { out[o++] = (char)c; out[o++] = s[i - 1]; }
-      else if (f > 0) o += (size_t)rasd_uni_encode(f, out + o);
+      if (o + 4 <= 3 * n + 8) memcpy(out + o, &low_out[cp], 4); /* four bytes stored, low_len[cp] kept */
+      else memcpy(out + o, &low_out[cp], low_len[cp]);
+      o += low_len[cp];
       continue;
     }
     cp = rasd_uni_decode(s, n, &i);
