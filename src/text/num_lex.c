@@ -190,7 +190,21 @@ typedef struct {
 static _Thread_local cache_ent cache[CACHE_SLOTS];
 static _Thread_local cache_ent scratch; /* keys too long to keep */
 
+static const hit *token_hits_(const rasd_doc *d, uint32_t i, int *nh);
+/* Most tokens have no hits and are asked about several times: the document
+** remembers them (fcache->tl_none). */
 static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
+  struct rasd_formcache *fc = d->fcache;
+  if (fc && i < fc->ntoks && fc->tl_none[i]) {
+    *nh = 0;
+    return NULL;
+  }
+  const hit *h = token_hits_(d, i, nh);
+  if (!*nh && fc && i < fc->ntoks) fc->tl_none[i] = 1;
+  return h;
+}
+
+static const hit *token_hits_(const rasd_doc *d, uint32_t i, int *nh) {
   const rasd_token *t = &d->toks[i];
   const char *key = d->keys + t->key;
   uint32_t n = t->key_len;
