@@ -380,6 +380,8 @@ typedef struct cand {
   int counted;       /* a count or size was found */
   int has_dead;      /* a casualty (dead) trigger is in it */
   const rasd__hit *first;
+  const rasd__hit *best;       /* its strongest trigger (the act told, not a reference to one) */
+  int first_base;              /* hit_base of its first trigger (0: a reference) */
   const rasd__hit *victims[4]; /* later casualty triggers of the event (مقتل، إصابة after قصف) */
   int nvictims;
   const char *victim_unit;     /* the counted noun of its casualties (people, soldiers...) */
@@ -672,7 +674,11 @@ static void code_sentence(coder *c, uint32_t s) {
     }
     if (row->flags & RASD__TF_TREND) support += 2;
     if ((row->flags & RASD__TF_OBJ) && !support) strength = 0; /* أرسل رسالة: not a force */
-    if (strength > k->maxbase) k->maxbase = strength;
+    if (t == k->first) k->first_base = strength;
+    if (strength > k->maxbase) {
+      k->maxbase = strength;
+      k->best = t;
+    }
     if (support) {
       strength += 2;
       k->counted = 1;
@@ -731,7 +737,12 @@ static void code_sentence(coder *c, uint32_t s) {
       inherited = pl >= 0;
     }
     ev->place = pl;
-    parties(c, &h, sb, se, t, ev, 0);
+    /* parties around the act told (قامت دبابة بقصف), not an earlier reference to one
+       (بعد قصف، على قصف): the first trigger unless it is only a reference */
+    const rasd__hit *pt = k->best && !k->first_base ? k->best : t;
+    parties(c, &h, sb, se, pt, ev, 0);
+    if (pt != t && (c->lex->trig[t->row].flags & (RASD__TF_DEAD | RASD__TF_INJURED)))
+      parties(c, &h, sb, se, t, ev, 1);
     /* the victims named after a later casualty word (قصف ...، ما أدى إلى مقتل ثلاثة من رجال الشرطة) */
     for (int v = 0; v < k->nvictims; v++) parties(c, &h, sb, se, k->victims[v], ev, 1);
     if ((c->lex->trig[t->row].flags & (RASD__TF_DEAD | RASD__TF_INJURED)) &&

@@ -455,3 +455,13 @@ TEST(code_control_verb_loser_and_kin_victims) {
   CHECK(e != NULL);
   CHECK(has_recipient_sector(e, "CVL"));
 }
+
+TEST(code_parties_around_the_act_not_a_reference) {
+  rasd_doc *d = t_doc("وبعد ساعات على قصف منزل في المدينة، قامت دبابة إسرائيلية بقصف أحد المنازل في مخيم جباليا أمس، ما أدى "
+                      "إلى مقتل ثلاثة مواطنين.",
+                      PUB, 2);
+  const rasd_event *e = find(d, "ASSAULT", 0);
+  CHECK(e != NULL);
+  CHECK(has_actor_sector(e, "MIL"));
+  CHECK(has_recipient_sector(e, "CVL"));
+}
