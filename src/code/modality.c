@@ -22,6 +22,8 @@
 **                 state, not an event;
 **   consequence   وأسفر عن، ما أدى إلى مقتل: casualties told as the outcome of
 **                 an act that was taken out of the report go with it;
+**   totals        casualties counted "since" a starting point (منذ الاجتياح) are
+**                 a toll, not one event;
 **   judicial      an execution told with a court, a sentence, a prison or
 **                 hanging (حكم، محكمة، شنقا) is a sentence carried out.
 ** A blocked hit keeps the cue kind in hit->blocked (for --explain).
@@ -58,6 +60,30 @@ static int consequence_before(const rasd_doc *d, uint32_t i) {
   return 0;
 }
 
+/* منذ after the casualty word tr in its clause, not followed by a span of time
+** (a number, يوم/أيام/ساعات/أسبوع/أسابيع/شهر/أشهر/سنوات...). */
+static int since_total(const rasd_doc *d, const rasd__hits *h, const rasd__hit *tr) {
+  static const char *const span[] = {
+      "\xd9\x8a\xd9\x88\xd9\x85", "\xd9\x8a\xd9\x88\xd9\x85\xd9\x8a\xd9\x86",             /* يوم يومين */
+      "\xd8\xa7\xd9\x8a\xd8\xa7\xd9\x85", "\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xa7\xd8\xaa",   /* ايام ساعات */
+      "\xd8\xb3\xd8\xa7\xd8\xb9\xd9\x87", "\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xaa\xd9\x8a\xd9\x86", /* ساعه ساعتين */
+      "\xd8\xa7\xd8\xb3\xd8\xa8\xd9\x88\xd8\xb9", "\xd8\xa7\xd8\xb3\xd8\xa8\xd9\x88\xd8\xb9\xd9\x8a\xd9\x86", /* اسبوع اسبوعين */
+      "\xd9\x84\xd9\x8a\xd9\x84\xd9\x87", "\xd9\x82\xd9\x84\xd9\x8a\xd9\x84",             /* ليله قليل */
+      "\xd8\xa7\xd9\x84\xd8\xb5\xd8\xa8\xd8\xa7\xd8\xad", "\xd9\x81\xd8\xac\xd8\xb1"};  /* الصباح فجر */
+  uint32_t cb, ce;
+  rasd__evt_clause(d, h, tr->tb, &cb, &ce);
+  for (uint32_t i = tr->te; i < ce && i < tr->te + 12; i++) {
+    if (!rasd__evt_tok_is(d, i, "\xd9\x85\xd9\x86\xd8\xb0")) continue; /* منذ */
+    if (i + 1 >= ce || d->toks[i + 1].kind != RASD_TOK_WORD) return 0;
+    for (size_t k = 0; k < sizeof span / sizeof *span; k++)
+      if (rasd__evt_tok_is(d, i + 1, span[k])) return 0;
+    for (uint32_t n = 0; n < d->nnums; n++)
+      if (d->nums[n].tok_begin == i + 1) return 0;
+    return 1;
+  }
+  return 0;
+}
+
 void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uint32_t se, rasd__hits *h) {
   (void)sb;
   (void)se;
@@ -70,6 +96,12 @@ void rasd__evt_modality(const rasd_lex *lex, const rasd_doc *d, uint32_t sb, uin
     }
     if ((row->flags & RASD__TF_PERFECT) && tr->imperfect) {
       tr->blocked = RASD__CUE_GENERIC;
+      continue;
+    }
+    /* قتل 3000 جندي منذ الاجتياح، منذ بداية العام: a toll counted from a starting point
+       is a total, not one event (منذ يومين "two days ago" dates one) */
+    if ((row->flags & (RASD__TF_DEAD | RASD__TF_INJURED)) && since_total(d, h, tr)) {
+      tr->blocked = RASD__CUE_BG;
       continue;
     }
     /* accidents and judicial executions: cues anywhere in the clause (before or after) */

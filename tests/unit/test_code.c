@@ -465,3 +465,11 @@ TEST(code_parties_around_the_act_not_a_reference) {
   CHECK(has_actor_sector(e, "MIL"));
   CHECK(has_recipient_sector(e, "CVL"));
 }
+
+TEST(code_toll_since_a_starting_point_is_no_event) {
+  rasd_doc *d = t_doc("وقال المتحدث إن أكثر من ثلاثة آلاف جندي قتلوا منذ بداية الحرب في البلاد.", PUB, 2);
+  CHECK(find(d, "ASSAULT", -1) == NULL);
+  /* منذ + a span of time dates one event ("two days ago") */
+  d = t_doc("وقتل خمسة أشخاص منذ يومين في قصف على مدينة حلب.", PUB, 2);
+  CHECK(find(d, "ASSAULT", -1) != NULL);
+}
