@@ -117,7 +117,7 @@ void rasd__tok_forms_init(rasd_doc *d) {
   struct rasd_formcache *c = rasd_arena_alloc(d->arena, sizeof *c);
   c->ntoks = d->ntoks;
   c->tok = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->tok);
-  c->tl_none = rasd_arena_alloc(d->arena, d->ntoks + 1);
+  c->tl_n = rasd_arena_alloc(d->arena, d->ntoks + 1);
   d->fcache = c;
 }
 

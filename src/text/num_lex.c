@@ -191,18 +191,24 @@ static _Thread_local cache_ent cache[CACHE_SLOTS];
 static _Thread_local cache_ent scratch; /* keys too long to keep */
 
 static const hit *token_hits_(const rasd_doc *d, uint32_t i, int *nh);
-/* Most tokens have no hits and are asked about several times: the document
-** remembers them (fcache->tl_none). */
+/* The finders ask about each token several times: the document remembers
+** the answers (fcache->tl_n, tl_h). */
 static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
   struct rasd_formcache *fc = d->fcache;
-  if (fc && i < fc->ntoks && fc->tl_none[i]) {
-    *nh = 0;
-    return NULL;
+  if (!fc || i >= fc->ntoks) return token_hits_(d, i, nh);
+  if (fc->tl_n[i]) { /* known */
+    *nh = fc->tl_n[i] - 1;
+    return *nh ? (const hit *)fc->tl_h[i] : NULL;
   }
   const hit *h = token_hits_(d, i, nh);
-  if (!*nh && fc && i < fc->ntoks) fc->tl_none[i] = 1;
-  return h;
+  if (*nh) {
+    if (!fc->tl_h) fc->tl_h = rasd_arena_alloc(d->arena, (size_t)fc->ntoks * sizeof *fc->tl_h);
+    memcpy(fc->tl_h[i], h, (size_t)*nh * sizeof *h);
+  }
+  fc->tl_n[i] = (uint8_t)(*nh + 1);
+  return *nh ? (const hit *)fc->tl_h[i] : NULL;
 }
+_Static_assert(sizeof(hit) * CACHE_HITS <= sizeof(((struct rasd_formcache *)0)->tl_h[0]), "tl_h holds a token's hits");
 
 static const hit *token_hits_(const rasd_doc *d, uint32_t i, int *nh) {
   const rasd_token *t = &d->toks[i];
