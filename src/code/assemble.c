@@ -672,6 +672,20 @@ static void code_sentence(coder *c, uint32_t s) {
       for (uint32_t q = 0; q < h.ncue; q++)
         if (cue_kind(c, &h, q) == RASD__CUE_MILOBJ && h.cue[q].tb >= t->te && h.cue[q].tb <= t->te + 3) support++;
     }
+    /* ضربت القوات، أمس، أهدافا للتنظيم؛ قصفت مواقع المسلحين: a strike verb whose
+       object is a military target reports an operation */
+    if (!strcmp(row->cat, "ASSAULT") && (row->flags & RASD__TF_VERB) && !t->imperfect && !(row->flags & RASD__TF_PASSIVE)) {
+      for (uint32_t q = 0; q < h.ncue; q++) {
+        if (cue_kind(c, &h, q) != RASD__CUE_MTARGET || h.cue[q].tb < t->te || h.cue[q].tb > t->te + 6) continue;
+        uint32_t words = 0;
+        for (uint32_t x = t->te; x < h.cue[q].tb; x++) words += d->toks[x].kind == RASD_TOK_WORD;
+        if (words <= 3) {
+          support++;
+          rasd__evt_explain(d, ev, "rule: a strike on a military target");
+          break;
+        }
+      }
+    }
     if (row->flags & RASD__TF_TREND) support += 2;
     if ((row->flags & RASD__TF_OBJ) && !support) strength = 0; /* أرسل رسالة: not a force */
     if (t == k->first) k->first_base = strength;

@@ -66,6 +66,7 @@ enum rasd__cue_kind {
   RASD__CUE_REF,       /* غداة، في أعقاب، على خلفية، بشأن: what follows in the clause is referred to, not told */
   RASD__CUE_ACCIDENT,  /* كارثة، زلزال، حادث سير، حريق: casualties of an accident are no violence */
   RASD__CUE_JUDICIAL,  /* حكم، محكمة، شنقا، سجن: an execution told with them is a sentence carried out */
+  RASD__CUE_MTARGET,   /* أهدافا، مواقع، مقرات، تحصينات: a strike on them is an operation told as done */
   RASD__CUE_KINDS
 };
 

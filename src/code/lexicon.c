@@ -152,7 +152,7 @@ static int trig_row(void *ctx, char **f, int nf, const char *file, long line, ra
 /* ---- cues.tsv: PHRASE KIND [MODE ACLED_TYPE ACLED_SUBTYPE] ---------- */
 static const char *const cue_kinds[RASD__CUE_KINDS] = {
     NULL, "neg", "future", "hypo", "deny", "plan", "govern", "generic", "speech", "bg", "recent", "milobj",
-    "agent", "target", "mode", "civil", "cont", "source", "ref", "accident", "judicial"};
+    "agent", "target", "mode", "civil", "cont", "source", "ref", "accident", "judicial", "mtarget"};
 
 static int cue_row(void *ctx, char **f, int nf, const char *file, long line, rasd_diag *diag) {
   rasd_lex *lx = ctx;

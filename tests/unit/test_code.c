@@ -476,3 +476,11 @@ TEST(code_toll_since_a_starting_point_is_no_event) {
   d = t_doc("وقتل خمسة أشخاص منذ يومين في قصف على مدينة حلب.", PUB, 2);
   CHECK(find(d, "ASSAULT", -1) != NULL);
 }
+
+TEST(code_strike_on_military_targets_is_an_operation) {
+  rasd_doc *d = t_doc("وأعلنت الحكومة أن القوات المسلحة ضربت، أمس، أهدافا تابعة للتنظيم في شمال البلاد.", PUB, 2);
+  CHECK(find(d, "ASSAULT", 0) != NULL);
+  /* no target, no count, no place: talk */
+  d = t_doc("وقالت الحكومة إن القوات المسلحة ضربت بقوة.", PUB, 2);
+  CHECK(find(d, "ASSAULT", 0) == NULL);
+}
