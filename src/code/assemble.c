@@ -396,10 +396,14 @@ static int trig_between(const rasd__hits *h, const rasd__hit *t, uint32_t a, uin
   return 0;
 }
 
-/* A number followed by سنة / عاما / عام (an age or a span of years) counts no one. */
+/* A number followed by سنة / عاما / ساعة / يوما... (an age or a span of time) counts no one. */
 static int is_age(const rasd_doc *d, const num *n, uint32_t se) {
   static const char *const yr[] = {"\xd8\xb3\xd9\x86\xd9\x87", "\xd8\xb9\xd8\xa7\xd9\x85\xd8\xa7", /* سنه عاما */
-                                   "\xd8\xb9\xd8\xa7\xd9\x85"};                                           /* عام */
+                                   "\xd8\xb9\xd8\xa7\xd9\x85",                                            /* عام */
+                                   "\xd8\xb3\xd8\xa7\xd8\xb9\xd9\x87", "\xd8\xb3\xd8\xa7\xd8\xb9\xd8\xa7\xd8\xaa", /* ساعه ساعات */
+                                   "\xd9\x8a\xd9\x88\xd9\x85\xd8\xa7", "\xd8\xa7\xd9\x8a\xd8\xa7\xd9\x85", /* يوما ايام */
+                                   "\xd8\xb3\xd9\x86\xd9\x88\xd8\xa7\xd8\xaa", "\xd8\xb4\xd9\x87\xd8\xb1\xd8\xa7", /* سنوات شهرا */
+                                   "\xd8\xa7\xd8\xb4\xd9\x87\xd8\xb1", "\xd8\xaf\xd9\x82\xd9\x8a\xd9\x82\xd9\x87"}; /* اشهر دقيقه */
   if (n->te >= se) return 0;
   for (size_t k = 0; k < sizeof yr / sizeof *yr; k++)
     if (rasd__evt_tok_is(d, n->te, yr[k])) return 1;
@@ -751,6 +755,7 @@ static void code_sentence(coder *c, uint32_t s) {
       inherited = pl >= 0;
     }
     ev->place = pl;
+    ev->place_inherited = (uint8_t)inherited;
     /* parties around the act told (قامت دبابة بقصف), not an earlier reference to one
        (بعد قصف، على قصف): the first trigger unless it is only a reference */
     const rasd__hit *pt = k->best && !k->first_base ? k->best : t;

@@ -43,6 +43,9 @@ static int same_place(const rasd_doc *d, const rasd_event *a, const rasd_event *
     *tie = 1;
     return 1;
   }
+  /* a region and a town inside it (الضفة الغربية، بلدة بيت أمر): compatible, no tie by itself */
+  if (x->geo_precision == 3 && y->geo_precision < 3 && x->admin1 && y->admin1 && !strcmp(x->admin1, y->admin1)) return 1;
+  if (y->geo_precision == 3 && x->geo_precision < 3 && x->admin1 && y->admin1 && !strcmp(x->admin1, y->admin1)) return 1;
   return 0;
 }
 
@@ -55,6 +58,9 @@ static int dates_ok(const rasd_event *a, const rasd_event *b) {
 
 static void fold(rasd_doc *d, rasd_event *a, const rasd_event *b) {
   if (place_of(d, a) < 0 && place_of(d, b) >= 0) a->place = b->place;
+  else if (place_of(d, a) >= 0 && place_of(d, b) >= 0 &&
+           d->places[b->place].geo_precision < d->places[a->place].geo_precision)
+    a->place = b->place; /* the more specific place */
   if (a->date_prec != RASD_PREC_DAY && b->date_prec == RASD_PREC_DAY) {
     a->day = b->day;
     a->day_end = b->day_end;
@@ -105,6 +111,9 @@ uint32_t rasd__evt_dedup(rasd_doc *d, rasd_event *ev, uint32_t n) {
       /* one sentence told an air strike and ground fighting apart (assemble.c, theatre) */
       if (a->sent == b->sent && aerial(a) != aerial(b)) continue;
       if (a->sent == b->sent) tie = 1;
+      /* a later sentence with no place and no date of its own goes on with the report
+         of the same place (وتابع المصدر أن ...، أصيب ...) */
+      if (place_tie && b->place_inherited && b->date_prec == RASD_PREC_WEEK && a->date_prec == RASD_PREC_DAY) tie = 1;
       if (same_party(a->actor, a->nactor, b->actor, b->nactor)) tie = 1;
       if (same_party(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) tie = 1;
       if ((a->dead >= 0 && a->dead == b->dead) || (a->size_n >= 0 && a->size_n == b->size_n)) tie = 1;

@@ -29,6 +29,7 @@ typedef struct rasd_event {
   rasd_actor actor[RASD_MAX_PARTIES];     uint8_t nactor;
   rasd_actor recipient[RASD_MAX_PARTIES]; uint8_t nrecipient;
   int32_t place;             /* index into doc->places, -1 when none */
+  uint8_t place_inherited;   /* the place came from the context, not the event's sentence */
 
   int32_t dead, injured, arrested; /* -1 = null */
   uint8_t dead_qual;         /* enum rasd_qual */

@@ -23,6 +23,11 @@ ok "code: no explain by default" lacks "$TMP/out" '"explain"'
 ok "code --explain: lexicon row" contains "$TMP/outx" 'triggers.tsv:'
 ok "code --explain: weight rule" contains "$TMP/outx" '"weight '
 
+# a later sentence with no place or date of its own goes on with the same report
+printf '%s\n' '{"id":"p1","date":"2021-04-30","text":"قتل جنود إسرائيليون شابا فلسطينيا في بلدة بيت أمر صباح اليوم. وتابع المصدر أن شقيقه أصيب بجروح ونقل إلى المستشفى."}' > "$TMP/p1.jsonl"
+"$RASD" code "$TMP/p1.jsonl" > "$TMP/p1out" 2>/dev/null
+ok "code: follow-up sentence merged into the report" [ "$(grep -c '"event":"ASSAULT"' "$TMP/p1out")" -eq 1 ]
+
 # a user trigger lexicon (the name holds "trigger") adds a verb without a rebuild
 printf 'اقتحم\tCOERCE\traid\tStrategic developments\tArrests\tverb,stem\n' > "$TMP/my-triggers.tsv"
 printf '%s\n' '{"id":"u1","date":"2021-04-30","text":"اقتحمت قوات الأمن بلدة الحراك صباح اليوم واعتقلت 9 أشخاص."}' > "$TMP/u.jsonl"
