@@ -16,7 +16,8 @@ typedef struct {
 } slot;
 
 struct rasd_strmap {
-  uint64_t *bloom; /* cap * 8 bits, two per key: most lookups of absent keys stop here */
+  uint64_t *bloom; /* cap * 8 bits, two per key: most lookups of absent keys stop here;
+                      NULL past BLOOM_MAX slots (a big map, like the stem cache, mostly hits) */
   size_t cap;      /* these two first: struct rasd__strmap_head (strmap.h) */
   slot *slots;
   size_t count;
@@ -69,13 +70,16 @@ static inline uint64_t hkey(const char *k, size_t n) {
 
 uint64_t rasd_strmap_hash(const char *k, size_t n) { return hkey(k, n); }
 
+#define BLOOM_MAX (1u << 16)
+static uint64_t *bloom_new(size_t cap) { return cap <= BLOOM_MAX ? rasd_xcalloc(cap / 8, sizeof(uint64_t)) : NULL; }
+
 rasd_strmap *rasd_strmap_new(size_t expected) {
   rasd_strmap *m = rasd_xcalloc(1, sizeof *m);
   size_t cap = 16;
   while (cap < expected * 2) cap *= 2;
   m->slots = rasd_xcalloc(cap, sizeof(slot));
   m->cap = cap;
-  m->bloom = rasd_xcalloc(cap / 8, sizeof(uint64_t));
+  m->bloom = bloom_new(cap);
   m->pool_cap = expected * 16 + 64;
   m->pool = rasd_xmalloc(m->pool_cap);
   return m;
@@ -105,7 +109,7 @@ static slot *find(const rasd_strmap *m, const char *k, size_t n, uint64_t h) {
   for (;;) {
     slot *s = &m->slots[i];
     if (!s->hash) return s;
-    if (s->hash == h && s->len == n && memcmp(m->pool + s->off, k, n) == 0) return s;
+    if (s->hash == h && s->len == n && rasd_key_eq(m->pool + s->off, k, n)) return s;
     i = (i + 1) & mask;
   }
 }
@@ -116,10 +120,10 @@ static void grow(rasd_strmap *m) {
   m->cap *= 2;
   m->slots = rasd_xcalloc(m->cap, sizeof(slot));
   free(m->bloom);
-  m->bloom = rasd_xcalloc(m->cap / 8, sizeof(uint64_t));
+  m->bloom = bloom_new(m->cap);
   for (size_t i = 0; i < oldcap; i++) {
     if (!old[i].hash) continue;
-    bloom_set(m->bloom, m->cap, old[i].hash);
+    if (m->bloom) bloom_set(m->bloom, m->cap, old[i].hash);
     size_t j = old[i].hash & (m->cap - 1);
     while (m->slots[j].hash) j = (j + 1) & (m->cap - 1);
     m->slots[j] = old[i];
@@ -140,7 +144,7 @@ int rasd_strmap_add(rasd_strmap *m, const char *k, size_t n, uint32_t val, uint3
   }
   memcpy(m->pool + m->pool_len, k, n);
   s->hash = h;
-  bloom_set(m->bloom, m->cap, h);
+  if (m->bloom) bloom_set(m->bloom, m->cap, h);
   s->off = (uint32_t)m->pool_len;
   s->len = (uint32_t)n;
   s->val = val;
@@ -161,7 +165,7 @@ void rasd_strmap_put(rasd_strmap *m, const char *k, size_t n, uint32_t val) {
 
 int rasd_strmap_get(const rasd_strmap *m, const char *k, size_t n, uint32_t *val) {
   uint64_t h = hkey(k, n);
-  if (!bloom_maybe(m->bloom, m->cap, h)) return 0;
+  if (m->bloom && !bloom_maybe(m->bloom, m->cap, h)) return 0;
   slot *s = find(m, k, n, h);
   if (!s->hash) return 0;
   if (val) *val = s->val;

@@ -225,7 +225,7 @@ static const hit *token_hits_(const rasd_doc *d, uint32_t i, int *nh) {
     memcpy(&a, key, n < 8 ? n : 8);
     if (n > 8) memcpy(&b, key + n - 8, 8);
     c = &cache[(((a ^ (b * 0xff51afd7ed558ccdull)) + n) * 0x9E3779B97F4A7C15ull) >> 52];
-    if (c->n == n && c->word == word && memcmp(c->key, key, n) == 0) {
+    if (c->n == n && c->word == word && rasd_key_eq(c->key, key, n)) {
       *nh = c->nh;
       return c->h;
     }

@@ -57,7 +57,7 @@ static size_t stem_hashed(const char *key, size_t n, uint32_t h, char *out) {
   if (n == 0 || n > FRONT_KEY) return stem_slow(key, n, out);
   if (!front) front = rasd_xcalloc((size_t)1 << FRONT_BITS, sizeof *front);
   front_ent *e = &front[h & ((1u << FRONT_BITS) - 1)];
-  if (e->klen == n && e->hash == h && memcmp(e->key, key, n) == 0) {
+  if (e->klen == n && e->hash == h && rasd_key_eq(e->key, key, n)) {
     memcpy(out, e->stem, e->slen);
     return e->slen;
   }
