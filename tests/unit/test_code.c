@@ -484,3 +484,13 @@ TEST(code_strike_on_military_targets_is_an_operation) {
   d = t_doc("وقالت الحكومة إن القوات المسلحة ضربت بقوة.", PUB, 2);
   CHECK(find(d, "ASSAULT", 0) == NULL);
 }
+
+TEST(code_capture_is_coerce) {
+  rasd_doc *d = t_doc("وطرد المقاتلون المتمردين من المدينة أمس وأسروا 12 من عناصرهم.", PUB, 2);
+  const rasd_event *e = find(d, "COERCE", 0);
+  CHECK(e != NULL);
+  if (e) CHECK_INT(e->arrested, 12);
+  /* families (أسر) are no capture */
+  d = t_doc("وقدمت الحكومة أمس مساعدات إلى أسر الضحايا في المدينة.", PUB, 2);
+  CHECK(find(d, "COERCE", -1) == NULL);
+}
