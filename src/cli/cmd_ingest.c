@@ -35,15 +35,6 @@ static const char help[] =
     "Articles skipped because they are already stored do not make the exit status 1;\n"
     "unreadable records do.\n\n" RASD_HELP_EXIT;
 
-#if defined(__SANITIZE_ADDRESS__)
-/* The ingest workers are threads that end; the text layer's per-thread
-** stem cache (text/stem.c) has no release call yet, so LeakSanitizer would
-** report it at every ingest.  Only those allocations are suppressed. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void) { return "print_suppressions=0"; }
-const char *__lsan_default_suppressions(void) { return "leak:stem_slow\nleak:stem_hashed\nleak:rasd_tok_stem_all\nleak:libstemmer\n"; }
-#endif
 
 const char *rasd__default_db(void);
 const char *rasd__default_db(void) {

@@ -127,12 +127,6 @@ static void code_job(const rasd_engine *e, job *j, rasd_arena *wa, rasd_buf *b) 
   }
 }
 
-/* The text layer caches stems per thread (text/stem.c).  When it offers a
-** way to free a thread's cache, workers call it before they end; until
-** then the ASan build of the command suppresses that one known leak
-** (cli/cmd_ingest.c). */
-void rasd_stem_thread_free(void) __attribute__((weak));
-
 static void *worker(void *arg) {
   pool *p = arg;
   rasd_arena wa;
@@ -156,7 +150,7 @@ static void *worker(void *arg) {
   }
   rasd_buf_free(&b);
   rasd_arena_free(&wa);
-  if (rasd_stem_thread_free) rasd_stem_thread_free();
+  rasd_stem_thread_free(); /* the text layer's per-thread stem cache */
   return NULL;
 }
 

@@ -7,6 +7,7 @@
 ** direct-mapped cache in front of it for the frequent words.
 */
 #include <libstemmer.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/arena.h"
@@ -140,4 +141,13 @@ void rasd_tok_stem_all(rasd_doc *d) {
       ring[i % PREFETCH] = h;
     }
   }
+}
+
+void rasd_stem_thread_free(void) {
+  if (tc.sb) sb_stemmer_delete(tc.sb);
+  rasd_strmap_free(tc.map);
+  free(tc.pool);
+  free(front);
+  memset(&tc, 0, sizeof tc);
+  front = NULL;
 }

@@ -80,6 +80,10 @@ void rasd_tok_stem_all(rasd_doc *d); /* stem.c; called by rasd_tok_split */
 ** Uses the same per-thread cache. */
 size_t rasd_stem_key(const char *key, size_t n, char *out);
 
+/* Free this thread's stem cache and Snowball stemmer (a worker thread
+** calls it before it ends; the next rasd_stem_key call starts afresh). */
+void rasd_stem_thread_free(void);
+
 /* Append bytes to doc->keys, returning their offset.  Only the text layer
 ** appends; after rasd_text_analyze doc->keys never moves. */
 uint32_t rasd_doc_keys_append(rasd_doc *d, const char *s, uint32_t n);

@@ -140,12 +140,21 @@ size_t rasd_uni_key(const char *s, size_t n, char *out) {
     cp = rasd_uni_decode(s, n, &i);
     if (cp < 0) continue;
     if (is_presentation(cp)) {
+      /* A ligature may stand for many letters (U+FDFA is 18): keep at most
+      ** 3 bytes of key per input byte, the bound rasd_uni_key promises. */
       utf8proc_int32_t buf[8];
       int last = 0;
+      size_t room = 9; /* presentation forms are 3-byte sequences */
       utf8proc_ssize_t k = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
       for (utf8proc_ssize_t j = 0; j < k && j < 8; j++) {
         int32_t f = rasd_uni_fold(buf[j]);
-        if (f > 0 && f != ' ') o += (size_t)rasd_uni_encode(f, out + o);
+        if (f <= 0 || f == ' ') continue;
+        char tmp[4];
+        size_t w = (size_t)rasd_uni_encode(f, tmp);
+        if (w > room) break;
+        for (size_t t = 0; t < w; t++) out[o + t] = tmp[t];
+        o += w;
+        room -= w;
       }
       continue;
     }

@@ -37,6 +37,17 @@ TEST(uni_key_applies_nfkc_to_presentation_forms) {
   CHECK_STR(key("\xef\xba\x8d"), "ا");
 }
 
+TEST(uni_key_of_long_ligatures_stays_within_bound) {
+  /* ten U+FDFA (a whole formula each): the key may not exceed 3n+8 bytes */
+  char in[64], out[3 * 30 + 8 + 64];
+  for (int i = 0; i < 10; i++) memcpy(in + 3 * i, "\xef\xb7\xba", 3);
+  memset(out, 0x55, sizeof out);
+  size_t n = rasd_uni_key(in, 30, out);
+  CHECK(n <= 3 * 30 + 8);
+  CHECK((unsigned char)out[3 * 30 + 8] == 0x55);
+  CHECK_INT(rasd_uni_invalid_at(out, n), 0);
+}
+
 TEST(uni_validation_finds_bad_bytes) {
   CHECK_INT(rasd_uni_invalid_at("دير الزور", strlen("دير الزور")), 0);
   CHECK_INT(rasd_uni_invalid_at("ab\xff", 3), 3);
