@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "../text/uni.h"
 #include "gen_htmlclean.h" /* build/gen, from data/text/htmlclean.tsv */
 #include "reader.h"
 
@@ -333,8 +334,15 @@ rasd_rc rasd_in_html_text(const char *html, size_t n, rasd_arena *a, char **text
   emitter em = {{0}, 0, 0};
   emit(&em, root, 0);
   drop_clutter(&em.b);
-  *text = rasd_arena_strndup(a, em.b.p ? em.b.p : "", em.b.n);
-  *text_len = em.b.n;
+  if (em.b.p && rasd_uni_invalid_at(em.b.p, em.b.n)) { /* gumbo passes some bad bytes through */
+    char *c = rasd_arena_alloc(a, 3 * em.b.n + 1);
+    *text_len = rasd_uni_clean(em.b.p, em.b.n, c);
+    c[*text_len] = 0;
+    *text = c;
+  } else {
+    *text = rasd_arena_strndup(a, em.b.p ? em.b.p : "", em.b.n);
+    *text_len = em.b.n;
+  }
   rasd_buf_free(&em.b);
 
   if (title) {
@@ -349,6 +357,12 @@ rasd_rc rasd_in_html_text(const char *html, size_t n, rasd_arena *a, char **text
       }
     }
     if (!t && s.h1) t = text_of(s.h1, a);
+    if (t && rasd_uni_invalid_at(t, strlen(t))) {
+      size_t tl = strlen(t);
+      char *c = rasd_arena_alloc(a, 3 * tl + 1);
+      c[rasd_uni_clean(t, tl, c)] = 0;
+      t = c;
+    }
     *title = t;
   }
   gumbo_destroy_output(&opt, out);

@@ -193,3 +193,14 @@ int rasd_uni_is_space(int32_t cp) {
   return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
          cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
+
+size_t rasd_uni_clean(const char *s, size_t n, char *out) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    size_t at = i;
+    if ((unsigned char)s[i] < 0x80) { out[o++] = s[i++]; continue; }
+    if (rasd_uni_decode(s, n, &i) < 0) { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; }
+    else { memcpy(out + o, s + at, i - at); o += i - at; }
+  }
+  return o;
+}

@@ -34,6 +34,10 @@ int rasd_uni_encode(int32_t cp, char *out);
 ** else the byte offset of the first bad byte + 1. */
 size_t rasd_uni_invalid_at(const char *s, size_t n);
 
+/* Copy s[0..n) to out (room for 3n bytes) with each invalid byte replaced
+** by U+FFFD; returns the bytes written.  The result is valid UTF-8. */
+size_t rasd_uni_clean(const char *s, size_t n, char *out);
+
 /* Fold one code point: returns the folded code point, 0 when it is dropped.
 ** Presentation forms are not handled here (see rasd_uni_key). */
 int32_t rasd_uni_fold(int32_t cp);
