@@ -952,6 +952,7 @@ static void code_sentence(coder *c, uint32_t s) {
 
 void rasd_code_doc(const rasd_lex *lex, const rasd_gaz *gaz, rasd_doc *doc) {
   (void)gaz;
+  rasd_tok_stem_all(doc); /* the trigger search asks for nearly every stem: batch them */
   if (lex->actors) rasd_actor_find(lex->actors, doc);
   coder c;
   memset(&c, 0, sizeof c);

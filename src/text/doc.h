@@ -37,7 +37,7 @@ typedef struct rasd_token {
                              أإآٱ->ا ى->ي ة->ه, ASCII lower-case, digits ASCII */
   uint32_t sent;          /* sentence index */
   uint8_t kind, flags;
-  uint16_t stem_len;      /* Snowball stem (on the folded key) in doc->keys; */
+  uint16_t stem_len;      /* Snowball stem (on the folded key) in doc->stems; */
   uint32_t stem;          /* stem_len == 0 until rasd_tok_stem() computed it */
   double num;             /* value of a RASD_TOK_NUM token (first run of digits) */
 } rasd_token;
@@ -126,7 +126,9 @@ typedef struct rasd_doc {
   uint8_t pub_from_dateline;
   uint32_t dateline_start, dateline_end; /* span of the dateline when one was read */
 
-  char *keys; uint32_t keys_len, keys_cap;   /* folded keys and stems of all tokens */
+  char *keys; uint32_t keys_len, keys_cap;   /* folded keys of all tokens */
+  char *stems; uint32_t stems_len, stems_cap; /* stems, computed on first request
+                                                 (sized once: pointers stay valid) */
   rasd_token *toks; uint32_t ntoks;
   rasd_sentence *sents; uint32_t nsents;
   rasd_number *nums; uint32_t nnums;

@@ -111,6 +111,39 @@ static size_t stem_slow(const char *key, size_t n, char *out) {
   return len;
 }
 
+/* Room for every stem of the doc at once: a stem is at most its key + 8
+** bytes, so the buffer is sized on first use and never moves. */
+static void store_stem(rasd_doc *d, rasd_token *t, const char *s, size_t len) {
+  if (!d->stems) {
+    d->stems_cap = d->keys_len + 8 * d->ntoks + 16;
+    d->stems = rasd_arena_alloc(d->arena, d->stems_cap);
+    d->stems_len = 0;
+  }
+  if (d->stems_len + len > d->stems_cap) len = d->stems_cap - d->stems_len; /* cannot happen */
+  memcpy(d->stems + d->stems_len, s, len);
+  t->stem = d->stems_len;
+  t->stem_len = (uint16_t)len;
+  d->stems_len += (uint32_t)len;
+}
+
+const char *rasd_tok_stem(const rasd_doc *cd, uint32_t i, uint32_t *n) {
+  rasd_doc *d = (rasd_doc *)cd; /* the stem cache is the only thing written */
+  rasd_token *t = &d->toks[i];
+  if (t->kind != RASD_TOK_WORD || !t->key_len) {
+    *n = t->key_len;
+    return d->keys + t->key;
+  }
+  if (!t->stem_len) {
+    char buf[1100];
+    size_t kl = t->key_len < 1000 ? t->key_len : 1000;
+    size_t len = rasd_stem_key(d->keys + t->key, kl, buf);
+    if (len == 0 || len > kl + 8) { len = kl; memcpy(buf, d->keys + t->key, kl); }
+    store_stem(d, t, buf, len);
+  }
+  *n = t->stem_len;
+  return d->stems + t->stem;
+}
+
 /* Stem every word token.  The front cache is larger than the CPU's near
 ** caches, so the entry of the word PREFETCH tokens ahead is fetched while
 ** this one is looked up (their hashes wait in a ring). */
@@ -126,9 +159,8 @@ void rasd_tok_stem_all(rasd_doc *d) {
       if (t->kind == RASD_TOK_WORD && t->key_len) {
         size_t kl = t->key_len < 1000 ? t->key_len : 1000;
         size_t len = stem_hashed(d->keys + t->key, kl, ring[j % PREFETCH], buf);
-        if (len == 0) { len = kl; memcpy(buf, d->keys + t->key, kl); }
-        t->stem = rasd_doc_keys_append(d, buf, (uint32_t)len);
-        t->stem_len = (uint16_t)len;
+        if (len == 0 || len > kl + 8) { len = kl; memcpy(buf, d->keys + t->key, kl); }
+        if (!t->stem_len) store_stem(d, t, buf, len);
       }
     }
     if (i < d->ntoks) { /* hash token i and prefetch its entry */

@@ -69,13 +69,11 @@ static inline const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i,
 uint32_t rasd_key_noart(const char *s, uint32_t n);
 
 /* Snowball Arabic stem of token i's key (word tokens; others: the key).
-** Computed for every word by rasd_tok_split through a per-thread cache. */
-static inline const char *rasd_tok_stem(const rasd_doc *d, uint32_t i, uint32_t *n) {
-  if (!d->toks[i].stem_len) return rasd_tok_key(d, i, n);
-  *n = d->toks[i].stem_len;
-  return d->keys + d->toks[i].stem;
-}
-void rasd_tok_stem_all(rasd_doc *d); /* stem.c; called by rasd_tok_split */
+** Computed on the first request through a per-thread cache and kept in
+** doc->stems, which never moves: the pointer lives as long as the doc.
+** (The doc is logically const: only its stem cache fills in.) */
+const char *rasd_tok_stem(const rasd_doc *d, uint32_t i, uint32_t *n);
+void rasd_tok_stem_all(rasd_doc *d); /* stem.c: stem every word token now */
 /* Stem an arbitrary folded key into out (room for n+8 bytes); returns length.
 ** Uses the same per-thread cache. */
 size_t rasd_stem_key(const char *key, size_t n, char *out);

@@ -249,7 +249,6 @@ void rasd_tok_split(rasd_doc *d) {
   }
   push_sent(d, &scap, sent_begin, d->ntoks);
   rasd__tok_forms_init(d);
-  rasd_tok_stem_all(d);
 }
 
 int rasd_tok_is(const rasd_doc *d, uint32_t i, const char *s) {
