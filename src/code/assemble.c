@@ -132,6 +132,31 @@ static void push_party(rasd_actor *arr, uint8_t *n, const rasd_actor *a) {
   if (*n < RASD_MAX_PARTIES) arr[(*n)++] = *a;
 }
 
+/* 1 when ev has the PLOVER mode m. */
+static int has_mode(const rasd_event *ev, const char *m) {
+  for (int k = 0; k < RASD_MAX_MODES && ev->mode[k]; k++)
+    if (!strcmp(ev->mode[k], m)) return 1;
+  return 0;
+}
+
+/* Give ev an actor the text leaves unnamed (spanning the trigger). */
+static void default_actor(rasd_doc *d, rasd_event *ev, const rasd__hit *t, const char *name, const char *sector,
+                          const char *rule, const char *explain) {
+  rasd_actor a;
+  memset(&a, 0, sizeof a);
+  a.start = ev->trig_start;
+  a.end = ev->trig_end;
+  a.tok_begin = t->tb;
+  a.tok_end = t->te;
+  a.entity_name = name;
+  a.sector = sector;
+  a.entry = -1;
+  a.rule = rule;
+  push_party(ev->actor, &ev->nactor, &a);
+  if (explain) rasd__evt_explain(d, ev, "%s", explain);
+}
+
+
 static int is_statement(const char *cat) {
   return !strcmp(cat, "ACCUSE") || !strcmp(cat, "REQUEST") || !strcmp(cat, "THREATEN") || !strcmp(cat, "REJECT") ||
          !strcmp(cat, "SUPPORT") || !strcmp(cat, "AGREE") || !strcmp(cat, "CONSULT") || !strcmp(cat, "SANCTION");
@@ -823,59 +848,17 @@ static void code_sentence(coder *c, uint32_t s) {
       rasd__evt_explain(d, ev, "rule: the counted victims are the recipient (%s)", k->victim_unit);
     }
     /* violence with no named perpetrator: an unidentified armed group (ACLED) */
-    if (!strcmp(ev->event, "ASSAULT") && !ev->nactor) {
-      int unid = 0;
-      for (int m = 0; m < RASD_MAX_MODES && ev->mode[m]; m++)
-        unid |= !strcmp(ev->mode[m], "explosives") || !strcmp(ev->mode[m], "suicide-attack") || !strcmp(ev->mode[m], "targeted") ||
-                !strcmp(ev->mode[m], "abduct");
-      if (unid) {
-        rasd_actor a;
-        memset(&a, 0, sizeof a);
-        a.start = ev->trig_start;
-        a.end = ev->trig_end;
-        a.tok_begin = t->tb;
-        a.tok_end = t->te;
-        a.entity_name = "Unidentified armed group";
-        a.sector = "UAF";
-        a.entry = -1;
-        a.rule = "rule: unnamed perpetrator";
-        push_party(ev->actor, &ev->nactor, &a);
-        rasd__evt_explain(d, ev, "rule: no named perpetrator: unidentified armed group");
-      }
-    }
+    if (!strcmp(ev->event, "ASSAULT") && !ev->nactor &&
+        (has_mode(ev, "explosives") || has_mode(ev, "suicide-attack") || has_mode(ev, "targeted") || has_mode(ev, "abduct")))
+      default_actor(d, ev, t, "Unidentified armed group", "UAF", "rule: unnamed perpetrator",
+                    "rule: no named perpetrator: unidentified armed group");
     /* from the air with no named perpetrator: air forces are a state's military */
-    if (!strcmp(ev->event, "ASSAULT") && !ev->nactor) {
-      int air = 0;
-      for (int m = 0; m < RASD_MAX_MODES && ev->mode[m]; m++) air |= !strcmp(ev->mode[m], "aerial");
-      if (air) {
-        rasd_actor a;
-        memset(&a, 0, sizeof a);
-        a.start = ev->trig_start;
-        a.end = ev->trig_end;
-        a.tok_begin = t->tb;
-        a.tok_end = t->te;
-        a.entity_name = "Military Forces";
-        a.sector = "MIL";
-        a.entry = -1;
-        a.rule = "rule: air strike";
-        push_party(ev->actor, &ev->nactor, &a);
-        rasd__evt_explain(d, ev, "rule: an air strike with no named perpetrator: military forces");
-      }
-    }
+    if (!strcmp(ev->event, "ASSAULT") && !ev->nactor && has_mode(ev, "aerial"))
+      default_actor(d, ev, t, "Military Forces", "MIL", "rule: air strike",
+                    "rule: an air strike with no named perpetrator: military forces");
     /* a protest with no named group: the protesters (ACLED "Protesters (country)") */
-    if (!strcmp(ev->event, "PROTEST") && !ev->nactor) {
-      rasd_actor a;
-      memset(&a, 0, sizeof a);
-      a.start = ev->trig_start;
-      a.end = ev->trig_end;
-      a.tok_begin = t->tb;
-      a.tok_end = t->te;
-      a.entity_name = "Protesters";
-      a.sector = "CVL";
-      a.entry = -1;
-      a.rule = "rule: unnamed protesters";
-      push_party(ev->actor, &ev->nactor, &a);
-    }
+    if (!strcmp(ev->event, "PROTEST") && !ev->nactor)
+      default_actor(d, ev, t, "Protesters", "CVL", "rule: unnamed protesters", NULL);
     fix_sectors(c, ev);
     /* ACLED: violence against civilians */
     if (!strcmp(ev->event, "ASSAULT") && ev->acled_type && !strcmp(ev->acled_type, "Battles")) {
