@@ -29,6 +29,18 @@ void rasd_buf_grow(rasd_buf *b, size_t extra) {
 void rasd_buf_puts(rasd_buf *b, const char *s) { rasd_buf_add(b, s, strlen(s)); }
 void rasd_buf_putc(rasd_buf *b, char c) { rasd_buf_add(b, &c, 1); }
 
+void rasd_buf_u32(rasd_buf *b, uint32_t v) {
+  char tmp[10];
+  int n = 0;
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  rasd_buf_grow(b, (size_t)n);
+  while (n) b->p[b->n++] = tmp[--n];
+  b->p[b->n] = 0;
+}
+
 void rasd_buf_printf(rasd_buf *b, const char *fmt, ...) {
   va_list ap;
   /* format straight into the free space; measure and retry only when short */

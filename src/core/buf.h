@@ -25,6 +25,8 @@ static inline void rasd_buf_add(rasd_buf *b, const char *s, size_t n) {
 }
 void rasd_buf_puts(rasd_buf *b, const char *s);
 void rasd_buf_putc(rasd_buf *b, char c);
+/* Decimal digits of v (no printf: spans are written for every sentence). */
+void rasd_buf_u32(rasd_buf *b, uint32_t v);
 void rasd_buf_printf(rasd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "..." with JSON escapes; s may be NULL (writes null). */
 void rasd_buf_json_str(rasd_buf *b, const char *s, size_t n);

@@ -5,7 +5,13 @@
 #include "../text/text.h"
 #include "out.h"
 
-void rasd_out_span(rasd_buf *b, uint32_t start, uint32_t end) { rasd_buf_printf(b, "[%u,%u]", start, end); }
+void rasd_out_span(rasd_buf *b, uint32_t start, uint32_t end) {
+  rasd_buf_putc(b, '[');
+  rasd_buf_u32(b, start);
+  rasd_buf_putc(b, ',');
+  rasd_buf_u32(b, end);
+  rasd_buf_putc(b, ']');
+}
 
 const char *rasd_out_qual_name(int q) {
   static const char *const n[] = {"exact", "approx", "at_least", "at_most"};
@@ -23,10 +29,14 @@ static void text_field(rasd_buf *b, const rasd_doc *d, uint32_t s, uint32_t e) {
 
 static void day_field(rasd_buf *b, const char *name, int32_t day) {
   char ds[11];
-  rasd_buf_printf(b, ",\"%s\":", name);
+  rasd_buf_puts(b, ",\"");
+  rasd_buf_puts(b, name);
+  rasd_buf_puts(b, "\":");
   if (day == RASD_NO_DAY) { rasd_buf_puts(b, "null"); return; }
   rasd_day_str(day, ds);
-  rasd_buf_printf(b, "\"%s\"", ds);
+  rasd_buf_putc(b, '"');
+  rasd_buf_add(b, ds, 10);
+  rasd_buf_putc(b, '"');
 }
 
 void rasd_out_annotations(rasd_buf *b, const rasd_doc *d) {
@@ -69,7 +79,9 @@ void rasd_out_annotations(rasd_buf *b, const rasd_doc *d) {
     text_field(b, d, t->start, t->end);
     day_field(b, "date", t->day);
     if (t->day_end != t->day) day_field(b, "date_end", t->day_end);
-    rasd_buf_printf(b, ",\"precision\":\"%s\"", rasd_out_prec_name(t->prec));
+    rasd_buf_puts(b, ",\"precision\":\"");
+    rasd_buf_puts(b, rasd_out_prec_name(t->prec));
+    rasd_buf_putc(b, '"');
     if (t->relative) rasd_buf_puts(b, ",\"relative\":true");
     if (t->hijri) rasd_buf_puts(b, ",\"hijri\":true");
     rasd_buf_putc(b, '}');
