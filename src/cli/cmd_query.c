@@ -118,33 +118,19 @@ static void print_table(out_ctx *c, const char *const *heads, const char *what) 
 }
 
 /* ---- JSON Lines ------------------------------------------------------------ */
-static void jstr(rasd_buf *b, const char *k, const char *v) {
-  rasd_buf_printf(b, ",\"%s\":", k);
-  rasd_buf_json_cstr(b, v);
-}
-static void jint(rasd_buf *b, const char *k, long v) {
-  if (v < 0) rasd_buf_printf(b, ",\"%s\":null", k);
-  else rasd_buf_printf(b, ",\"%s\":%ld", k, v);
-}
-static void jday(rasd_buf *b, const char *k, int32_t d) {
-  char ds[11];
-  if (d == RASD_NO_DAY) { rasd_buf_printf(b, ",\"%s\":null", k); return; }
-  rasd_day_str(d, ds);
-  rasd_buf_printf(b, ",\"%s\":\"%s\"", k, ds);
-}
 
 static int report_json(void *ctx, const rasd_evrow *r, const char *json) {
   rasd_buf *b = ctx;
   if (b->p[b->n - 1] != '[') rasd_buf_putc(b, ',');
   rasd_buf_puts(b, "{\"event_id\":");
   rasd_buf_json_cstr(b, r->id);
-  jstr(b, "article_id", r->article_id);
-  jstr(b, "outlet", r->outlet);
-  jstr(b, "url", r->url);
-  jstr(b, "published", r->pub_date);
-  jday(b, "date", r->day);
-  jstr(b, "location", r->location);
-  jint(b, "dead", r->dead);
+  rasd_out_jstr(b, "article_id", r->article_id);
+  rasd_out_jstr(b, "outlet", r->outlet);
+  rasd_out_jstr(b, "url", r->url);
+  rasd_out_jstr(b, "published", r->pub_date);
+  rasd_out_jday(b, "date", r->day);
+  rasd_out_jstr(b, "location", r->location);
+  rasd_out_jint(b, "dead", r->dead);
   rasd_buf_putc(b, '}');
   return 0;
 }
@@ -153,56 +139,56 @@ static void incident_json(out_ctx *c, const rasd_evrow *r) {
   rasd_buf *b = &c->b;
   rasd_buf_puts(b, "{\"incident\":");
   rasd_buf_json_cstr(b, r->id);
-  jstr(b, "event", r->event);
-  jstr(b, "mode", r->mode);
+  rasd_out_jstr(b, "event", r->event);
+  rasd_out_jstr(b, "mode", r->mode);
   rasd_buf_puts(b, ",\"acled\":");
   if (r->acled_type) {
     rasd_buf_puts(b, "{\"event_type\":");
     rasd_buf_json_cstr(b, r->acled_type);
-    jstr(b, "sub_event_type", r->acled_subtype);
+    rasd_out_jstr(b, "sub_event_type", r->acled_subtype);
     rasd_buf_putc(b, '}');
   } else rasd_buf_puts(b, "null");
-  jday(b, "date", r->day);
-  jstr(b, "date_precision", rasd_out_prec_name(r->date_prec));
-  jday(b, "date_end", r->day_end == r->day ? RASD_NO_DAY : r->day_end);
+  rasd_out_jday(b, "date", r->day);
+  rasd_out_jstr(b, "date_precision", rasd_out_prec_name(r->date_prec));
+  rasd_out_jday(b, "date_end", r->day_end == r->day ? RASD_NO_DAY : r->day_end);
   rasd_buf_puts(b, ",\"actor\":");
   if (r->actor1 || r->actor1_country) {
     rasd_buf_puts(b, "{\"entity_name\":");
     rasd_buf_json_cstr(b, r->actor1);
-    jstr(b, "country", r->actor1_country);
-    jstr(b, "sector", r->actor1_sector);
+    rasd_out_jstr(b, "country", r->actor1_country);
+    rasd_out_jstr(b, "sector", r->actor1_sector);
     rasd_buf_putc(b, '}');
   } else rasd_buf_puts(b, "null");
   rasd_buf_puts(b, ",\"recipient\":");
   if (r->actor2 || r->actor2_country) {
     rasd_buf_puts(b, "{\"entity_name\":");
     rasd_buf_json_cstr(b, r->actor2);
-    jstr(b, "country", r->actor2_country);
-    jstr(b, "sector", r->actor2_sector);
+    rasd_out_jstr(b, "country", r->actor2_country);
+    rasd_out_jstr(b, "sector", r->actor2_sector);
     rasd_buf_putc(b, '}');
   } else rasd_buf_puts(b, "null");
   rasd_buf_puts(b, ",\"location\":");
   if (r->location || r->has_geo) {
     rasd_buf_puts(b, "{\"name\":");
     rasd_buf_json_cstr(b, r->location);
-    jstr(b, "name_ar", r->location_ar);
-    jstr(b, "country", r->country);
-    jstr(b, "admin1", r->admin1);
-    jstr(b, "admin2", r->admin2);
+    rasd_out_jstr(b, "name_ar", r->location_ar);
+    rasd_out_jstr(b, "country", r->country);
+    rasd_out_jstr(b, "admin1", r->admin1);
+    rasd_out_jstr(b, "admin2", r->admin2);
     if (r->has_geo) rasd_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f", r->lat, r->lon);
-    jint(b, "geo_precision", r->geo_precision);
+    rasd_out_jint(b, "geo_precision", r->geo_precision);
     rasd_buf_putc(b, '}');
   } else rasd_buf_puts(b, "null");
-  jint(b, "dead", r->dead);
-  if (r->dead >= 0) jstr(b, "dead_qualifier", rasd_out_qual_name(r->dead_qual));
-  jint(b, "dead_min", r->dead_min);
-  jint(b, "dead_max", r->dead_max);
-  jint(b, "injured", r->injured);
-  jint(b, "arrested", r->arrested);
-  jint(b, "n_reports", r->nreports);
-  jint(b, "n_outlets", r->nsources);
-  jstr(b, "sources", r->sources);
-  jstr(b, "evidence", r->evidence);
+  rasd_out_jint(b, "dead", r->dead);
+  if (r->dead >= 0) rasd_out_jstr(b, "dead_qualifier", rasd_out_qual_name(r->dead_qual));
+  rasd_out_jint(b, "dead_min", r->dead_min);
+  rasd_out_jint(b, "dead_max", r->dead_max);
+  rasd_out_jint(b, "injured", r->injured);
+  rasd_out_jint(b, "arrested", r->arrested);
+  rasd_out_jint(b, "n_reports", r->nreports);
+  rasd_out_jint(b, "n_outlets", r->nsources);
+  rasd_out_jstr(b, "sources", r->sources);
+  rasd_out_jstr(b, "evidence", r->evidence);
   rasd_buf_puts(b, ",\"reports\":[");
   rasd_db_incident_reports(c->db, r->incident, report_json, b);
   rasd_buf_puts(b, "]}\n");
@@ -280,11 +266,11 @@ static int one_article(void *ctx, const char *id, const char *date, const char *
   } else {
     rasd_buf_puts(b, "{\"id\":");
     rasd_buf_json_cstr(b, id);
-    jstr(b, "date", date);
-    jstr(b, "outlet", outlet);
-    jstr(b, "title", title);
-    jint(b, "events", nevents);
-    jstr(b, "snippet", snippet);
+    rasd_out_jstr(b, "date", date);
+    rasd_out_jstr(b, "outlet", outlet);
+    rasd_out_jstr(b, "title", title);
+    rasd_out_jint(b, "events", nevents);
+    rasd_out_jstr(b, "snippet", snippet);
     rasd_buf_puts(b, "}\n");
   }
   if (c->b.n > 65536) return flush_buf(c);

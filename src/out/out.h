@@ -21,6 +21,11 @@ void rasd_out_annotations(rasd_buf *b, const rasd_doc *doc);
 void rasd_out_event_json(rasd_buf *b, const rasd_doc *doc, const rasd_event *ev, int index, int explain);
 
 /* Helpers shared by the writers. */
+/* Append the member ,"k":v -- a JSON string (NULL: null), a count (< 0:
+** null) or a day (RASD_NO_DAY: null) -- to an object being written. */
+void rasd_out_jstr(rasd_buf *b, const char *k, const char *v);
+void rasd_out_jint(rasd_buf *b, const char *k, long v);
+void rasd_out_jday(rasd_buf *b, const char *k, int32_t day);
 void rasd_out_span(rasd_buf *b, uint32_t start, uint32_t end);
 const char *rasd_out_qual_name(int qual);  /* "exact" "approx" "at_least" "at_most" */
 const char *rasd_out_prec_name(int prec);  /* "day" "week" "month" "year" "range" */
