@@ -28,6 +28,7 @@
 #include "../core/strmap.h"
 #include "../text/text.h"
 #include "../text/uni.h"
+#include "../text/words.h"
 #include "gaz_format.h"
 
 #define MAXC 12 /* candidates kept per mention */
@@ -95,17 +96,10 @@ static void sets_build(void) {
 }
 
 static int in_set(const char *p, uint32_t n, uint64_t h, int set) { return rasd_strmap_get_h(sets[set], p, n, h, NULL); }
-/* Token i's key in a set (its hash is the first reading's). */
-static int tok_in(const rasd_doc *d, uint32_t i, int set) {
-  int nf;
-  const uint64_t *h;
-  const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &h);
-  return in_set(f[0].p, f[0].n, h[0], set);
-}
 static int tok_is_min(const rasd_doc *d, uint32_t i) { return rasd_tok_is(d, i, "من"); }
 
 /* Cue type of token i (any proclitic reading), 0 if none; *art: the cue had the article. */
-static int cue_of(const rasd_doc *d, uint32_t i, int *art) {
+static int cue_scan(const rasd_doc *d, uint32_t i, int *art) {
   if (d->toks[i].kind != RASD_TOK_WORD) return 0;
   int nf;
   const uint64_t *h;
@@ -124,7 +118,7 @@ static int cue_of(const rasd_doc *d, uint32_t i, int *art) {
 
 /* 1 when token i is written with tanween (دوماً، معانٍ): an indefinite noun or
 ** adverb, not a place name. */
-static int has_tanween(const rasd_doc *d, uint32_t i) {
+static int tanween_scan(const rasd_doc *d, uint32_t i) {
   /* in UTF-8: U+064B..U+064D are D9 8B..8D, U+FE70..U+FE75 are EF B9 B0..B5 */
   const rasd_token *t = &d->toks[i];
   const unsigned char *p = (const unsigned char *)d->text;
@@ -134,6 +128,46 @@ static int has_tanween(const rasd_doc *d, uint32_t i) {
   }
   return 0;
 }
+
+/* What the stage asks of every token -- written with tanween?  a cue word
+** (and with the article)?  in which word sets?  could it start a place name
+** (a reading names a gazetteer group or is a glue head)? -- depends on its
+** spelling alone, so the answers are kept with the word in the thread's
+** word cache (text/words.h), for this gazetteer. */
+enum { GB_DONE = 1u, GB_CAND = 2u, GB_TANWEEN = 4u, GB_ART = 8u };
+#define GB_CUE(b) ((int)(((b) >> 4) & 7u))
+#define GB_SET(s) (1u << (8 + (s)))
+static uint32_t geo_bits_of(const rasd_gaz *g, const rasd_doc *d, uint32_t i) {
+  uint32_t b = GB_DONE;
+  if (tanween_scan(d, i)) b |= GB_TANWEEN;
+  int art = 0, c = cue_scan(d, i, &art);
+  b |= (uint32_t)c << 4 | (art ? GB_ART : 0);
+  int nf;
+  const uint64_t *h;
+  const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &h);
+  for (int s = 0; s < NSETS; s++)
+    if (in_set(f[0].p, f[0].n, h[0], s)) b |= GB_SET(s);
+  if (d->toks[i].kind == RASD_TOK_WORD)
+    for (int k = 0; k < nf && !(b & GB_CAND); k++)
+      if (!(f[k].clitics & RASD_CL_ENC) &&
+          (rasd__gaz_group_h(g, f[k].p, f[k].n, h[k]) || in_set(f[k].p, f[k].n, h[k], S_GLUE_HEADS)))
+        b |= GB_CAND;
+  return b;
+}
+static uint32_t geo_bits(const rasd_gaz *g, const rasd_doc *d, uint32_t i) {
+  uint32_t *m = rasd_tok_memo(d, i, RASD_WMEMO_GEO, g);
+  if (m && *m) return *m;
+  uint32_t b = geo_bits_of(g, d, i);
+  if (m) *m = b;
+  return b;
+}
+static int tok_in(const rasd_gaz *g, const rasd_doc *d, uint32_t i, int set) { return (geo_bits(g, d, i) & GB_SET(set)) != 0; }
+static int cue_of(const rasd_gaz *g, const rasd_doc *d, uint32_t i, int *art) {
+  uint32_t b = geo_bits(g, d, i);
+  if (art && GB_CUE(b)) *art = (b & GB_ART) != 0;
+  return GB_CUE(b);
+}
+static int has_tanween(const rasd_gaz *g, const rasd_doc *d, uint32_t i) { return (geo_bits(g, d, i) & GB_TANWEEN) != 0; }
 
 /* Bytes of the first `letters` letters (and their marks) of token i's text. */
 static uint32_t skip_letters(const rasd_doc *d, uint32_t i, uint32_t letters) {
@@ -235,7 +269,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
 
   /* 1. match */
   for (uint32_t i = 0; i < d->ntoks;) {
-    if (d->toks[i].kind != RASD_TOK_WORD || has_tanween(d, i)) { i++; continue; }
+    if (d->toks[i].kind != RASD_TOK_WORD || !(geo_bits(g, d, i) & GB_CAND) || has_tanween(g, d, i)) { i++; continue; }
     int nf;
     const uint64_t *fh;
     const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &fh);
@@ -345,9 +379,9 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     mention *m = &ms[k];
     uint32_t tb = m->tb;
     if (tb > 0 && d->toks[tb - 1].sent == d->toks[tb].sent) {
-      int art = 0, c = cue_of(d, tb - 1, &art);
+      int art = 0, c = cue_of(g, d, tb - 1, &art);
       uint32_t cue_tok = tb - 1;
-      if (!c && tb > 1 && tok_is_min(d, tb - 1) && cue_of(d, tb - 2, &art) == CUE_NEAR) {
+      if (!c && tb > 1 && tok_is_min(d, tb - 1) && cue_of(g, d, tb - 2, &art) == CUE_NEAR) {
         c = CUE_NEAR; /* بالقرب من X */
         cue_tok = tb - 2;
       }
@@ -373,12 +407,12 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
           /* the name itself is the place */
         }
       }
-      if (tok_in(d, tb - 1, S_TITLES)) m->person = 1;
-      if (tok_in(d, tb - 1, S_PREPS)) m->prep = 1;
+      if (tok_in(g, d, tb - 1, S_TITLES)) m->person = 1;
+      if (tok_in(g, d, tb - 1, S_PREPS)) m->prep = 1;
     }
-    if (m->te < d->ntoks && tok_in(d, m->te, S_AFTER_PERSON)) m->person = 1;
+    if (m->te < d->ntoks && tok_in(g, d, m->te, S_AFTER_PERSON)) m->person = 1;
     /* direction adjective after "ريف X" / "X الشرقي" */
-    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(d, m->te, S_DIRECTIONS)) {
+    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(g, d, m->te, S_DIRECTIONS)) {
       m->te_span = m->te + 1; /* "X الشرقي": the span grows, precision 2; not evidence */
       m->dir = 1;
     }
@@ -512,10 +546,10 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     while (next < nm && ms[next].te <= i) next++;
     if (next < nm && ms[next].sb <= i + 1 && ms[next].tb <= i + 1 && i + 1 < ms[next].te) continue;
     if (next < nm && ms[next].tb <= i) continue;
-    int art = 0, c = cue_of(d, i, &art);
+    int art = 0, c = cue_of(g, d, i, &art);
     uint32_t cand = i + 1, span = 0;
     int quoted = 0;
-    if (!tok_in(d, i, S_AREA_HEADS) && !c) continue;
+    if (!tok_in(g, d, i, S_AREA_HEADS) && !c) continue;
     /* X in quotes within 4 tokens after an area word: المناطق منها "X" */
     for (uint32_t j = i + 1; j < d->ntoks && j <= i + 4 && d->toks[j].sent == d->toks[i].sent; j++) {
       if (d->toks[j].kind == RASD_TOK_PUNCT && (d->toks[j].flags & RASD_TOKF_QUOTE)) {
@@ -526,18 +560,18 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         }
         break;
       }
-      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(d, j, S_FILLERS)) break;
+      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(g, d, j, S_FILLERS)) break;
     }
     if (!quoted) {
       if (!c || c == CUE_NEAR || c == CUE_AREA || art) continue;
       if (d->toks[cand].kind != RASD_TOK_WORD || d->toks[cand].sent != d->toks[i].sent) continue;
       span = 1;
-      if (tok_in(d, cand, S_HEADS) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
+      if (tok_in(g, d, cand, S_HEADS) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
           d->toks[cand + 1].sent == d->toks[i].sent)
         span = 2;
     }
     /* not a known name, not a common word, not an adjective */
-    int bad = has_tanween(d, cand);
+    int bad = has_tanween(g, d, cand);
     for (uint32_t t = cand; t < cand + span; t++) {
       uint32_t n;
       const char *p = rasd_tok_key(d, t, &n);
@@ -548,7 +582,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         const gaz_group *gr = rasd__gaz_group_h(g, f[q].p, f[q].n, fh[q]);
         if (gr && !in_set(f[q].p, f[q].n, fh[q], S_HEADS)) bad = 1; /* known: resolved above, or refused on purpose */
       }
-      if (tok_in(d, t, S_NOT_NAMES) || cue_of(d, t, NULL) || tok_in(d, t, S_PREPS)) bad = 1;
+      if (tok_in(g, d, t, S_NOT_NAMES) || cue_of(g, d, t, NULL) || tok_in(g, d, t, S_PREPS)) bad = 1;
       if (!quoted && t == cand && n >= 4 && p[n - 2] == '\xd9' && p[n - 1] == '\x8a' && !(n > 4 && p[0] == '\xd8' && p[1] == '\xa7')) bad = 1;
       if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4) && !rasd_key_noart(p, n))
         bad = 1; /* indefinite -ية adjectives (قرية سورية); قرية الجنادية is a name */

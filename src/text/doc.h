@@ -39,6 +39,7 @@ typedef struct rasd_token {
   uint8_t kind, flags;
   uint16_t stem_len;      /* Snowball stem (on the folded key) in doc->stems; */
   uint32_t stem;          /* stem_len == 0 until rasd_tok_stem() computed it */
+  uint32_t wid;           /* entry in this thread's word table (words.h), 0 = none */
   double num;             /* value of a RASD_TOK_NUM token (first run of digits) */
 } rasd_token;
 
@@ -137,6 +138,7 @@ typedef struct rasd_doc {
   rasd_actor *actors; uint32_t nactors;
   struct rasd_event *events; uint32_t nevents;
 
+  uint64_t wgen;          /* generation of the word table the tokens' wid refer to (words.h) */
   struct rasd_formcache *fcache; /* clitic readings computed so far (text/clitic.c); set up by
                                     rasd_tok_split, NULL in a document built by hand */
 } rasd_doc;

@@ -22,6 +22,7 @@
 #include "gen_numword.h"
 #include "gen_reldate.h"
 #include "uni.h"
+#include "words.h"
 
 #define NBITS 65536
 static uint64_t bits[NBITS / 64]; /* one 8 KB set, salted by suffix length */
@@ -171,85 +172,60 @@ static int has(const rasd__tword *w, unsigned want) {
 
 /* The lexicon words among the clitic readings of a token (enclitic readings
 ** left out), least stripped first.  The readings are a pure function of the
-** key's bytes, so answers are kept in a per-thread direct-mapped cache keyed
-** by those bytes: it serves both finders' repeated questions about a token
-** and the common words of every document, and never goes stale. */
-#define CACHE_SLOTS 4096
-#define CACHE_KEY 38
+** token's bytes, so the answer is kept with the word in the thread's word
+** cache (words.h); for a token without an entry there, the document keeps
+** it (fcache->tl_n, tl_h): the finders ask about each token several times. */
 #define CACHE_HITS 4
 typedef struct {
   uint8_t cl;
   uint16_t w; /* index into words[] */
 } hit;
-typedef struct {
-  uint16_t n;  /* key length; 0 = empty slot */
-  uint8_t word, nh;
-  char key[CACHE_KEY];
-  hit h[CACHE_HITS];
-} cache_ent;
-static _Thread_local cache_ent cache[CACHE_SLOTS];
-static _Thread_local cache_ent scratch; /* keys too long to keep */
-
-static const hit *token_hits_(const rasd_doc *d, uint32_t i, int *nh);
-/* The finders ask about each token several times: the document remembers
-** the answers (fcache->tl_n, tl_h). */
-static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
-  struct rasd_formcache *fc = d->fcache;
-  if (!fc || i >= fc->ntoks) return token_hits_(d, i, nh);
-  if (fc->tl_n[i]) { /* known */
-    *nh = fc->tl_n[i] - 1;
-    return *nh ? (const hit *)fc->tl_h[i] : NULL;
-  }
-  const hit *h = token_hits_(d, i, nh);
-  if (*nh) {
-    if (!fc->tl_h) fc->tl_h = rasd_arena_alloc(d->arena, (size_t)fc->ntoks * sizeof *fc->tl_h);
-    memcpy(fc->tl_h[i], h, (size_t)*nh * sizeof *h);
-  }
-  fc->tl_n[i] = (uint8_t)(*nh + 1);
-  return *nh ? (const hit *)fc->tl_h[i] : NULL;
-}
+_Static_assert(sizeof(hit) * CACHE_HITS <= sizeof(((rasd_word *)0)->tl_h), "a word's tl_h holds its hits");
 _Static_assert(sizeof(hit) * CACHE_HITS <= sizeof(((struct rasd_formcache *)0)->tl_h[0]), "tl_h holds a token's hits");
 
-static const hit *token_hits_(const rasd_doc *d, uint32_t i, int *nh) {
+static int token_hits_(const rasd_doc *d, uint32_t i, hit out[CACHE_HITS]) {
   const rasd_token *t = &d->toks[i];
   const char *key = d->keys + t->key;
-  uint32_t n = t->key_len;
-  int word = t->kind == RASD_TOK_WORD;
-  if (!rasd__tl_maybe(key, n)) {
-    *nh = 0;
-    return NULL;
-  }
-  cache_ent *c = &scratch;
-  if (n <= CACHE_KEY) {
-    uint64_t a = 0, b = 0;
-    memcpy(&a, key, n < 8 ? n : 8);
-    if (n > 8) memcpy(&b, key + n - 8, 8);
-    c = &cache[(((a ^ (b * 0xff51afd7ed558ccdull)) + n) * 0x9E3779B97F4A7C15ull) >> 52];
-    if (c->n == n && c->word == word && rasd_key_eq(c->key, key, n)) {
-      *nh = c->nh;
-      return c->h;
-    }
-  }
-  c->nh = 0;
-  c->n = 0;
-  uint32_t v;
-  if (rasd_strmap_get(words_map, key, n, &v)) c->h[c->nh++] = (hit){0, (uint16_t)v};
-  if (word) {
+  uint32_t n = t->key_len, v;
+  int nh = 0;
+  if (!rasd__tl_maybe(key, n)) return 0;
+  if (rasd_strmap_get(words_map, key, n, &v)) out[nh++] = (hit){0, (uint16_t)v};
+  if (t->kind == RASD_TOK_WORD) {
     int nf;
     const uint64_t *fh;
     const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &fh);
-    for (int k = 1; k < nf && c->nh < CACHE_HITS; k++) {
+    for (int k = 1; k < nf && nh < CACHE_HITS; k++) {
       if (f[k].clitics & RASD_CL_ENC) continue;
-      if (rasd_strmap_get_h(words_map, f[k].p, f[k].n, fh[k], &v)) c->h[c->nh++] = (hit){f[k].clitics, (uint16_t)v};
+      if (rasd_strmap_get_h(words_map, f[k].p, f[k].n, fh[k], &v)) out[nh++] = (hit){f[k].clitics, (uint16_t)v};
     }
   }
-  if (c != &scratch) {
-    memcpy(c->key, key, n);
-    c->n = (uint16_t)n;
-    c->word = (uint8_t)word;
+  return nh;
+}
+
+static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
+  rasd_word *w = rasd_tok_word(d, i);
+  if (w) {
+    if (!w->tl_n) w->tl_n = (uint8_t)(token_hits_(d, i, (hit *)w->tl_h) + 1);
+    *nh = w->tl_n - 1;
+    return (const hit *)w->tl_h;
   }
-  *nh = c->nh;
-  return c->h;
+  struct rasd_formcache *fc = d->fcache;
+  if (!fc || i >= fc->ntoks) { /* a document built by hand */
+    static _Thread_local hit one[CACHE_HITS];
+    *nh = token_hits_(d, i, one);
+    return one;
+  }
+  if (!fc->tl_n[i]) {
+    hit h[CACHE_HITS];
+    int k = token_hits_(d, i, h);
+    if (k) {
+      if (!fc->tl_h) fc->tl_h = rasd_arena_alloc(d->arena, (size_t)fc->ntoks * sizeof *fc->tl_h);
+      memcpy(fc->tl_h[i], h, (size_t)k * sizeof *h);
+    }
+    fc->tl_n[i] = (uint8_t)(k + 1);
+  }
+  *nh = fc->tl_n[i] - 1;
+  return *nh ? (const hit *)fc->tl_h[i] : NULL;
 }
 
 int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow, unsigned num_allow) {

@@ -13,6 +13,7 @@
 #include "../core/arena.h"
 #include "../core/strmap.h"
 #include "text.h"
+#include "words.h"
 
 #define STEM_CACHE_MAX 500000
 
@@ -176,6 +177,7 @@ void rasd_tok_stem_all(rasd_doc *d) {
 }
 
 void rasd_stem_thread_free(void) {
+  rasd_words_thread_free(); /* the other per-thread cache of the text layer */
   if (tc.sb) sb_stemmer_delete(tc.sb);
   rasd_strmap_free(tc.map);
   free(tc.pool);

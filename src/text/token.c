@@ -14,6 +14,8 @@
 
 #include "text.h"
 #include "uni.h"
+#include "words.h"
+#include "../core/strmap.h"
 
 /* Character classes of the code points below U+0800 (Latin, Arabic), read
 ** from a table built once from the rasd_uni_is_* functions: the word loop
@@ -78,6 +80,18 @@ static uint32_t key_reserve(rasd_doc *d, size_t n) {
   return d->keys_len;
 }
 
+/* RASD_WF_* of a token's bytes: tanween (U+064B..U+064D: D9 8B..8D; the
+** presentation forms U+FE70..U+FE75: EF B9 B0..B5) marks an indefinite
+** noun or adverb (دوماً، معانٍ), never a place name. */
+static uint8_t word_flags(const char *s, uint32_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  for (uint32_t q = 0; q + 1 < n; q++) {
+    if (p[q] == 0xD9 && p[q + 1] >= 0x8B && p[q + 1] <= 0x8D) return RASD_WF_TANWEEN;
+    if (p[q] == 0xEF && q + 2 < n && p[q + 1] == 0xB9 && p[q + 2] >= 0xB0 && p[q + 2] <= 0xB5) return RASD_WF_TANWEEN;
+  }
+  return 0;
+}
+
 static rasd_token *push_tok(rasd_doc *d, uint32_t *cap) {
   if (d->ntoks == *cap) {
     uint32_t nc = *cap ? *cap * 2 : 256 + d->len / 8; /* tokens are seldom shorter than 8 bytes with the space */
@@ -122,6 +136,7 @@ void rasd_tok_split(rasd_doc *d) {
   int end_after = 0; /* the sentence ends after the current token (unless closers follow) */
 
   pthread_once(&cls_once, cls_init);
+  rasd__words_begin(d);
   d->ntoks = d->nsents = 0;
   while (i < n) {
     size_t at = i;
@@ -239,13 +254,27 @@ void rasd_tok_split(rasd_doc *d) {
       }
     }
     t->end = (uint32_t)i;
-    uint32_t ko = key_reserve(d, t->end - t->start);
-    size_t kl = rasd_uni_key(s + t->start, t->end - t->start, d->keys + ko);
+    /* the key: from the word table when this spelling was seen before */
+    const char *raw = s + t->start;
+    uint32_t tn = t->end - t->start, ko = key_reserve(d, tn);
+    uint64_t h = rasd_strmap_hash(raw, tn);
+    uint32_t id = 0;
+    const rasd_word *w = rasd__word_find(raw, tn, h, &id);
+    size_t kl;
+    if (w) {
+      kl = w->key_len;
+      memcpy(d->keys + ko, w->key, kl);
+      t->kind = w->kind;
+    } else {
+      kl = rasd_uni_key(raw, tn, d->keys + ko);
+      if (kl == 0 && t->kind == RASD_TOK_WORD) t->kind = RASD_TOK_PUNCT; /* only marks */
+      id = rasd__word_add(raw, tn, h, d->keys + ko, (uint32_t)kl, t->kind, word_flags(raw, tn));
+    }
     d->keys_len += (uint32_t)kl;
     d->keys[d->keys_len] = 0;
     t->key = ko;
     t->key_len = (uint32_t)kl;
-    if (kl == 0 && t->kind == RASD_TOK_WORD) t->kind = RASD_TOK_PUNCT; /* only marks */
+    t->wid = id;
   }
   push_sent(d, &scap, sent_begin, d->ntoks);
   rasd__tok_forms_init(d);

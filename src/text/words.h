@@ -1,0 +1,83 @@
+/*
+** text/words.h -- the per-thread cache of word types.
+**
+** News text is Zipfian: a few thousand spellings make most of the tokens.
+** What the pipeline works out about a token from its bytes alone -- its
+** folded key, its number/date lexicon hits, the memos later stages keep
+** (geo: "could this word start a place name? is it a cue word?") -- is
+** kept per spelling in a direct-mapped cache small enough to stay in the
+** CPU's near caches (a big table of every type costs a cache miss a token,
+** more than computing the key).  The tokenizer looks every token up (one
+** hash of its bytes) and records the slot and the slot's stamp in the token
+** (rasd_token.wid); later stages reach the entry through rasd_tok_word,
+** which returns NULL once the slot has been refilled with another word, or
+** when the document is read on another thread.  Callers then work the
+** answer out as they would without a cache.  Nothing in a document points
+** into the cache.
+*/
+#ifndef RASD_WORDS_H
+#define RASD_WORDS_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/strmap.h"
+#include "doc.h"
+
+enum { RASD_WF_TANWEEN = 1 }; /* rasd_word.flags: written with tanween (دوماً، معانٍ) */
+enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_N = 2 }; /* memo slots, one per stage that keeps one */
+#define RASD_WORD_MAX 40      /* longest token (and key) kept, in bytes */
+#define RASD_WORD_BITS 14
+
+typedef struct rasd_word {
+  uint32_t stamp;       /* changes whenever the slot is refilled (0: never filled) */
+  uint32_t hash;        /* low half of rasd_strmap_hash of the token's bytes */
+  uint8_t raw_len, key_len;
+  uint8_t kind, flags;  /* RASD_TOK_*, RASD_WF_* */
+  uint8_t tl_n;         /* 1 + number/date lexicon hits in tl_h; 0 until computed (num_lex.c) */
+  uint8_t pad[3];
+  uint32_t tl_h[4];     /* the lexicon hits, packed by num_lex.c */
+  uint32_t memo[RASD_WMEMO_N]; /* a stage's own answer about the word; 0 = not yet */
+  char raw[RASD_WORD_MAX], key[RASD_WORD_MAX];
+} rasd_word;
+
+typedef struct rasd__wtab {
+  uint64_t gen;         /* unique over the process (a document stamps it) */
+  uint32_t next_stamp;
+  const void *memo_owner[RASD_WMEMO_N]; /* what each memo slot's answers depend on */
+  rasd_word w[1u << RASD_WORD_BITS];
+} rasd__wtab;
+extern _Thread_local rasd__wtab *rasd__wt;
+
+/* The entry of token i, or NULL (see above). */
+static inline rasd_word *rasd_tok_word(const rasd_doc *d, uint32_t i) {
+  rasd__wtab *t = rasd__wt;
+  uint32_t id = d->toks[i].wid;
+  if (!id || !t || t->gen != d->wgen) return NULL;
+  rasd_word *w = &t->w[id & ((1u << RASD_WORD_BITS) - 1)];
+  return w->stamp == id >> RASD_WORD_BITS ? w : NULL;
+}
+
+/* Token i's memo in slot `slot`, for answers that depend on `owner` (a
+** gazetteer, a lexicon): when the slot last served another owner, every
+** entry's memo in it is cleared first.  NULL when token i has no entry. */
+uint32_t *rasd_tok_memo(const rasd_doc *d, uint32_t i, int slot, const void *owner);
+
+/* -- for the tokenizer ------------------------------------------------------ */
+/* Start tokenizing d: set up this thread's cache and stamp d with it. */
+void rasd__words_begin(rasd_doc *d);
+/* The token s[0..n) with hash h: its entry when cached (key, kind...), else NULL. */
+static inline const rasd_word *rasd__word_find(const char *s, uint32_t n, uint64_t h, uint32_t *wid) {
+  rasd_word *w = &rasd__wt->w[h & ((1u << RASD_WORD_BITS) - 1)];
+  if (w->hash != (uint32_t)(h >> 32) || w->raw_len != n || !w->stamp || !rasd_key_eq(w->raw, s, n)) return NULL;
+  *wid = (w->stamp << RASD_WORD_BITS) | (uint32_t)(h & ((1u << RASD_WORD_BITS) - 1));
+  return w;
+}
+/* Put the token s[0..n) with hash h, key[0..kl), kind and flags in its slot
+** (evicting whatever was there); returns its wid, 0 when too long to keep. */
+uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind,
+                        uint8_t flags);
+
+/* Free this thread's cache (a worker thread calls it before it ends). */
+void rasd_words_thread_free(void);
+
+#endif
