@@ -154,20 +154,24 @@ static uint32_t geo_bits_of(const rasd_gaz *g, const rasd_doc *d, uint32_t i) {
         b |= GB_CAND;
   return b;
 }
-static uint32_t geo_bits(const rasd_gaz *g, const rasd_doc *d, uint32_t i) {
-  uint32_t *m = rasd_tok_memo(d, i, RASD_WMEMO_GEO, g);
-  if (m && *m) return *m;
-  uint32_t b = geo_bits_of(g, d, i);
-  if (m) *m = b;
-  return b;
+/* Every token's bits (from the word cache when known), in the arena. */
+static uint32_t *geo_bits_all(const rasd_gaz *g, const rasd_doc *d) {
+  uint32_t *gb = rasd_arena_grow_raw(d->arena, NULL, 0, d->ntoks + 1, sizeof *gb); /* every one set below */
+  int own = rasd_words_memo_own(d, RASD_WMEMO_GEO, g);
+  for (uint32_t i = 0; i < d->ntoks; i++) {
+    uint32_t *m = own ? rasd_tok_memo(d, i, RASD_WMEMO_GEO) : NULL;
+    if (m && *m) { gb[i] = *m; continue; }
+    gb[i] = geo_bits_of(g, d, i);
+    if (m) *m = gb[i];
+  }
+  return gb;
 }
-static int tok_in(const rasd_gaz *g, const rasd_doc *d, uint32_t i, int set) { return (geo_bits(g, d, i) & GB_SET(set)) != 0; }
-static int cue_of(const rasd_gaz *g, const rasd_doc *d, uint32_t i, int *art) {
-  uint32_t b = geo_bits(g, d, i);
-  if (art && GB_CUE(b)) *art = (b & GB_ART) != 0;
-  return GB_CUE(b);
+static int tok_in(const uint32_t *gb, uint32_t i, int set) { return (gb[i] & GB_SET(set)) != 0; }
+static int cue_of(const uint32_t *gb, uint32_t i, int *art) {
+  if (art && GB_CUE(gb[i])) *art = (gb[i] & GB_ART) != 0;
+  return GB_CUE(gb[i]);
 }
-static int has_tanween(const rasd_gaz *g, const rasd_doc *d, uint32_t i) { return (geo_bits(g, d, i) & GB_TANWEEN) != 0; }
+static int has_tanween(const uint32_t *gb, uint32_t i) { return (gb[i] & GB_TANWEEN) != 0; }
 
 /* Bytes of the first `letters` letters (and their marks) of token i's text. */
 static uint32_t skip_letters(const rasd_doc *d, uint32_t i, uint32_t letters) {
@@ -200,12 +204,10 @@ static uint32_t match_group(const rasd_gaz *g, const rasd_doc *d, const gaz_grou
     for (int w = 1; w < nm->nwords; w++, t++) {
       if (t >= d->ntoks || d->toks[t].kind != RASD_TOK_WORD || d->toks[t].sent != d->toks[i].sent) { ok = 0; break; }
       pos++; /* the space */
-      uint32_t e = pos;
-      while (e < kl && key[e] != ' ') e++;
       uint32_t tn;
-      const char *tp = rasd_tok_key(d, t, &tn);
-      if (tn != e - pos || memcmp(tp, key + pos, tn)) { ok = 0; break; }
-      pos = e;
+      const char *tp = rasd_tok_key(d, t, &tn); /* a word's key: not empty, no space */
+      if (pos + tn > kl || (pos + tn < kl && key[pos + tn] != ' ') || !rasd_key_eq(tp, key + pos, tn)) { ok = 0; break; }
+      pos += tn;
     }
     if (ok) {
       *name = gr->first + k;
@@ -263,13 +265,14 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
   d->nplaces = 0;
   if (!g || !d->ntoks) return;
   pthread_once(&sets_once, sets_build);
+  const uint32_t *gb = geo_bits_all(g, d);
   uint32_t cap = 16, nm = 0;
   mention *ms = rasd_arena_alloc(d->arena, cap * sizeof *ms);
   char joined[256];
 
   /* 1. match */
   for (uint32_t i = 0; i < d->ntoks;) {
-    if (d->toks[i].kind != RASD_TOK_WORD || !(geo_bits(g, d, i) & GB_CAND) || has_tanween(g, d, i)) { i++; continue; }
+    if (d->toks[i].kind != RASD_TOK_WORD || !(gb[i] & GB_CAND) || has_tanween(gb, i)) { i++; continue; }
     int nf;
     const uint64_t *fh;
     const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &fh);
@@ -379,9 +382,9 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     mention *m = &ms[k];
     uint32_t tb = m->tb;
     if (tb > 0 && d->toks[tb - 1].sent == d->toks[tb].sent) {
-      int art = 0, c = cue_of(g, d, tb - 1, &art);
+      int art = 0, c = cue_of(gb, tb - 1, &art);
       uint32_t cue_tok = tb - 1;
-      if (!c && tb > 1 && tok_is_min(d, tb - 1) && cue_of(g, d, tb - 2, &art) == CUE_NEAR) {
+      if (!c && tb > 1 && tok_is_min(d, tb - 1) && cue_of(gb, tb - 2, &art) == CUE_NEAR) {
         c = CUE_NEAR; /* بالقرب من X */
         cue_tok = tb - 2;
       }
@@ -407,12 +410,12 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
           /* the name itself is the place */
         }
       }
-      if (tok_in(g, d, tb - 1, S_TITLES)) m->person = 1;
-      if (tok_in(g, d, tb - 1, S_PREPS)) m->prep = 1;
+      if (tok_in(gb, tb - 1, S_TITLES)) m->person = 1;
+      if (tok_in(gb, tb - 1, S_PREPS)) m->prep = 1;
     }
-    if (m->te < d->ntoks && tok_in(g, d, m->te, S_AFTER_PERSON)) m->person = 1;
+    if (m->te < d->ntoks && tok_in(gb, m->te, S_AFTER_PERSON)) m->person = 1;
     /* direction adjective after "ريف X" / "X الشرقي" */
-    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(g, d, m->te, S_DIRECTIONS)) {
+    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(gb, m->te, S_DIRECTIONS)) {
       m->te_span = m->te + 1; /* "X الشرقي": the span grows, precision 2; not evidence */
       m->dir = 1;
     }
@@ -546,10 +549,10 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     while (next < nm && ms[next].te <= i) next++;
     if (next < nm && ms[next].sb <= i + 1 && ms[next].tb <= i + 1 && i + 1 < ms[next].te) continue;
     if (next < nm && ms[next].tb <= i) continue;
-    int art = 0, c = cue_of(g, d, i, &art);
+    int art = 0, c = cue_of(gb, i, &art);
     uint32_t cand = i + 1, span = 0;
     int quoted = 0;
-    if (!tok_in(g, d, i, S_AREA_HEADS) && !c) continue;
+    if (!tok_in(gb, i, S_AREA_HEADS) && !c) continue;
     /* X in quotes within 4 tokens after an area word: المناطق منها "X" */
     for (uint32_t j = i + 1; j < d->ntoks && j <= i + 4 && d->toks[j].sent == d->toks[i].sent; j++) {
       if (d->toks[j].kind == RASD_TOK_PUNCT && (d->toks[j].flags & RASD_TOKF_QUOTE)) {
@@ -560,18 +563,18 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         }
         break;
       }
-      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(g, d, j, S_FILLERS)) break;
+      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(gb, j, S_FILLERS)) break;
     }
     if (!quoted) {
       if (!c || c == CUE_NEAR || c == CUE_AREA || art) continue;
       if (d->toks[cand].kind != RASD_TOK_WORD || d->toks[cand].sent != d->toks[i].sent) continue;
       span = 1;
-      if (tok_in(g, d, cand, S_HEADS) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
+      if (tok_in(gb, cand, S_HEADS) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
           d->toks[cand + 1].sent == d->toks[i].sent)
         span = 2;
     }
     /* not a known name, not a common word, not an adjective */
-    int bad = has_tanween(g, d, cand);
+    int bad = has_tanween(gb, cand);
     for (uint32_t t = cand; t < cand + span; t++) {
       uint32_t n;
       const char *p = rasd_tok_key(d, t, &n);
@@ -582,7 +585,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         const gaz_group *gr = rasd__gaz_group_h(g, f[q].p, f[q].n, fh[q]);
         if (gr && !in_set(f[q].p, f[q].n, fh[q], S_HEADS)) bad = 1; /* known: resolved above, or refused on purpose */
       }
-      if (tok_in(g, d, t, S_NOT_NAMES) || cue_of(g, d, t, NULL) || tok_in(g, d, t, S_PREPS)) bad = 1;
+      if (tok_in(gb, t, S_NOT_NAMES) || cue_of(gb, t, NULL) || tok_in(gb, t, S_PREPS)) bad = 1;
       if (!quoted && t == cand && n >= 4 && p[n - 2] == '\xd9' && p[n - 1] == '\x8a' && !(n > 4 && p[0] == '\xd8' && p[1] == '\xa7')) bad = 1;
       if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4) && !rasd_key_noart(p, n))
         bad = 1; /* indefinite -ية adjectives (قرية سورية); قرية الجنادية is a name */

@@ -116,8 +116,8 @@ static int scan_str(jscan *j, const char **out, size_t *outn, int allow_esc) {
   char *o = out ? rasd_arena_alloc(j->a, (size_t)(end - start) + 1) : NULL, *w = o;
   for (const char *q = start; q < end;) {
     if (*q != '\\') {
-      const char *r = q;
-      while (r < end && *r != '\\') r++;
+      const char *r = memchr(q, '\\', (size_t)(end - q));
+      if (!r) r = end;
       if (w) { memcpy(w, q, (size_t)(r - q)); w += r - q; }
       q = r;
       continue;

@@ -171,10 +171,11 @@ static int has(const rasd__tword *w, unsigned want) {
 }
 
 /* The lexicon words among the clitic readings of a token (enclitic readings
-** left out), least stripped first.  The readings are a pure function of the
-** token's bytes, so the answer is kept with the word in the thread's word
-** cache (words.h); for a token without an entry there, the document keeps
-** it (fcache->tl_n, tl_h): the finders ask about each token several times. */
+** left out), least stripped first.  The finders ask about each token several
+** times: the document keeps how many (fcache->tl_n), so the common answer
+** "none" costs one load; the hits are a pure function of the token's bytes
+** and live in the word cache (words.h), or in the document (fcache->tl_h)
+** for a token without an entry there. */
 #define CACHE_HITS 4
 typedef struct {
   uint8_t cl;
@@ -203,28 +204,35 @@ static int token_hits_(const rasd_doc *d, uint32_t i, hit out[CACHE_HITS]) {
 }
 
 static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
-  rasd_word *w = rasd_tok_word(d, i);
-  if (w) {
-    if (!w->tl_n) w->tl_n = (uint8_t)(token_hits_(d, i, (hit *)w->tl_h) + 1);
-    *nh = w->tl_n - 1;
-    return (const hit *)w->tl_h;
-  }
   struct rasd_formcache *fc = d->fcache;
   if (!fc || i >= fc->ntoks) { /* a document built by hand */
     static _Thread_local hit one[CACHE_HITS];
     *nh = token_hits_(d, i, one);
     return one;
   }
-  if (!fc->tl_n[i]) {
-    hit h[CACHE_HITS];
-    int k = token_hits_(d, i, h);
-    if (k) {
-      if (!fc->tl_h) fc->tl_h = rasd_arena_alloc(d->arena, (size_t)fc->ntoks * sizeof *fc->tl_h);
-      memcpy(fc->tl_h[i], h, (size_t)k * sizeof *h);
-    }
-    fc->tl_n[i] = (uint8_t)(k + 1);
+  uint8_t k = fc->tl_n[i];
+  if (k == 1) { /* most tokens: known to be no lexicon word */
+    *nh = 0;
+    return NULL;
   }
-  *nh = fc->tl_n[i] - 1;
+  /* the word cache keeps the hits (it is not refilled while d is analysed) */
+  rasd_word *w = rasd_tok_word(d, i);
+  if (w) {
+    if (!w->tl_n) w->tl_n = (uint8_t)(token_hits_(d, i, (hit *)w->tl_h) + 1);
+    fc->tl_n[i] = w->tl_n;
+    *nh = w->tl_n - 1;
+    return (const hit *)w->tl_h;
+  }
+  if (!k) {
+    hit h[CACHE_HITS];
+    k = (uint8_t)(token_hits_(d, i, h) + 1);
+    if (k > 1) {
+      if (!fc->tl_h) fc->tl_h = rasd_arena_alloc(d->arena, (size_t)fc->ntoks * sizeof *fc->tl_h);
+      memcpy(fc->tl_h[i], h, (size_t)(k - 1) * sizeof *h);
+    }
+    fc->tl_n[i] = k;
+  }
+  *nh = k - 1;
   return *nh ? (const hit *)fc->tl_h[i] : NULL;
 }
 

@@ -80,18 +80,6 @@ static uint32_t key_reserve(rasd_doc *d, size_t n) {
   return d->keys_len;
 }
 
-/* RASD_WF_* of a token's bytes: tanween (U+064B..U+064D: D9 8B..8D; the
-** presentation forms U+FE70..U+FE75: EF B9 B0..B5) marks an indefinite
-** noun or adverb (دوماً، معانٍ), never a place name. */
-static uint8_t word_flags(const char *s, uint32_t n) {
-  const unsigned char *p = (const unsigned char *)s;
-  for (uint32_t q = 0; q + 1 < n; q++) {
-    if (p[q] == 0xD9 && p[q + 1] >= 0x8B && p[q + 1] <= 0x8D) return RASD_WF_TANWEEN;
-    if (p[q] == 0xEF && q + 2 < n && p[q + 1] == 0xB9 && p[q + 2] >= 0xB0 && p[q + 2] <= 0xB5) return RASD_WF_TANWEEN;
-  }
-  return 0;
-}
-
 static rasd_token *push_tok(rasd_doc *d, uint32_t *cap) {
   if (d->ntoks == *cap) {
     uint32_t nc = *cap ? *cap * 2 : 256 + d->len / 8; /* tokens are seldom shorter than 8 bytes with the space */
@@ -127,6 +115,36 @@ static void push_sent(rasd_doc *d, uint32_t *cap, uint32_t tb, uint32_t te) {
   d->nsents++;
 }
 
+/* A letter that is not a presentation form: a word with one has a key. */
+static inline int plain_letter(int32_t cp) {
+  return cp < CLS_MAX ? (cls_tab[cp] & C_LETTER) != 0 : rasd_uni_is_letter(cp) && !(cp >= 0xFB50 && cp <= 0xFEFC);
+}
+
+/* Give token ti (whose bytes hash to h) its key and word-cache entry: the
+** cached key when this spelling was seen before, else rasd_uni_key's. */
+#define LAG 4
+static void tok_key(rasd_doc *d, uint32_t ti, uint64_t h) {
+  rasd_token *t = &d->toks[ti];
+  const char *raw = d->text + t->start;
+  uint32_t tn = t->end - t->start, ko = key_reserve(d, tn), id = 0;
+  const rasd_word *w = rasd__word_find(raw, tn, h, &id);
+  size_t kl;
+  if (w) {
+    kl = w->key_len;
+    memcpy(d->keys + ko, w->key, kl);
+    t->kind = w->kind;
+  } else {
+    kl = rasd_uni_key(raw, tn, d->keys + ko);
+    if (kl == 0 && t->kind == RASD_TOK_WORD) t->kind = RASD_TOK_PUNCT; /* only marks */
+    id = rasd__word_add(raw, tn, h, d->keys + ko, (uint32_t)kl, t->kind);
+  }
+  d->keys_len += (uint32_t)kl;
+  d->keys[d->keys_len] = 0;
+  t->key = ko;
+  t->key_len = (uint32_t)kl;
+  t->wid = id;
+}
+
 void rasd_tok_split(rasd_doc *d) {
   const char *s = d->text;
   size_t n = d->len, i = 0;
@@ -134,6 +152,9 @@ void rasd_tok_split(rasd_doc *d) {
   uint8_t pending = 0; /* RASD_TOKF_* for the next token */
   uint32_t sent_begin = 0;
   int end_after = 0; /* the sentence ends after the current token (unless closers follow) */
+  int marks_only = 0; /* the current token is a word without a plain letter */
+  uint32_t lag_i[LAG], lag_at = 0, nlag = 0; /* tokens waiting for their key */
+  uint64_t lag_h[LAG];
 
   pthread_once(&cls_once, cls_init);
   rasd__words_begin(d);
@@ -215,20 +236,32 @@ void rasd_tok_split(rasd_doc *d) {
       t->kind = RASD_TOK_NUM;
       t->num = v;
     } else if (rasd_uni_is_letter(cp) || (cp >= 0x0600 && cp <= 0x06FF && rasd_uni_is_mark(cp))) {
-      int latin = cp < 0x0600 && !(cp >= 0x0600);
-      latin = !rasd_uni_is_arabic_letter(cp) && !(cp >= 0x0600 && cp <= 0x06FF);
+      int latin = !rasd_uni_is_arabic_letter(cp) && !(cp >= 0x0600 && cp <= 0x06FF);
+      int plain = plain_letter(cp); /* a letter that is not a presentation form */
+      const unsigned char *u = (const unsigned char *)s;
       for (;;) {
+        /* Arabic letters and marks: two-byte sequences D8..DB xx */
+        if (!latin && i + 1 < n && u[i] >= 0xD8 && u[i] <= 0xDB && (u[i + 1] & 0xC0) == 0x80) {
+          int cl = cls_tab[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+          if (!(cl & C_AR)) break;
+          plain |= cl & C_LETTER;
+          i += 2;
+          continue;
+        }
         size_t k = i;
         if (k >= n) break;
         int32_t c2 = rasd_uni_next(s, n, &k);
         if (c2 < 0) break;
         int cl = cls_of(c2), ar = cl & C_AR;
-        if (latin ? ((cl & C_LETTER) && !ar) || (cl & C_MARK) : (ar || c2 == 0x200C || c2 == 0x200D))
+        if (latin ? ((cl & C_LETTER) && !ar) || (cl & C_MARK) : (ar || c2 == 0x200C || c2 == 0x200D)) {
+          plain |= plain_letter(c2);
           i = k;
-        else
+        } else {
           break;
+        }
       }
       t->kind = latin ? RASD_TOK_LATIN : RASD_TOK_WORD;
+      marks_only = !plain;
     } else {
       t->kind = RASD_TOK_PUNCT;
       if (is_quote_cp(cp)) t->flags |= RASD_TOKF_QUOTE;
@@ -254,28 +287,23 @@ void rasd_tok_split(rasd_doc *d) {
       }
     }
     t->end = (uint32_t)i;
-    /* the key: from the word table when this spelling was seen before */
-    const char *raw = s + t->start;
-    uint32_t tn = t->end - t->start, ko = key_reserve(d, tn);
-    uint64_t h = rasd_strmap_hash(raw, tn);
-    uint32_t id = 0;
-    const rasd_word *w = rasd__word_find(raw, tn, h, &id);
-    size_t kl;
-    if (w) {
-      kl = w->key_len;
-      memcpy(d->keys + ko, w->key, kl);
-      t->kind = w->kind;
-    } else {
-      kl = rasd_uni_key(raw, tn, d->keys + ko);
-      if (kl == 0 && t->kind == RASD_TOK_WORD) t->kind = RASD_TOK_PUNCT; /* only marks */
-      id = rasd__word_add(raw, tn, h, d->keys + ko, (uint32_t)kl, t->kind, word_flags(raw, tn));
+    /* The key comes LAG tokens later, its word-cache slot fetched now; a
+    ** word of marks alone (its kind depends on its empty key) is keyed at once. */
+    uint32_t ti = d->ntoks - 1;
+    uint64_t h = rasd_strmap_hash(s + t->start, t->end - t->start);
+    if (marks_only) {
+      while (nlag) { tok_key(d, lag_i[lag_at % LAG], lag_h[lag_at % LAG]); lag_at++, nlag--; }
+      tok_key(d, ti, h);
+      marks_only = 0;
+      continue;
     }
-    d->keys_len += (uint32_t)kl;
-    d->keys[d->keys_len] = 0;
-    t->key = ko;
-    t->key_len = (uint32_t)kl;
-    t->wid = id;
+    __builtin_prefetch(rasd__word_slot(h));
+    if (nlag == LAG) { tok_key(d, lag_i[lag_at % LAG], lag_h[lag_at % LAG]); lag_at++, nlag--; }
+    lag_i[(lag_at + nlag) % LAG] = ti;
+    lag_h[(lag_at + nlag) % LAG] = h;
+    nlag++;
   }
+  while (nlag) { tok_key(d, lag_i[lag_at % LAG], lag_h[lag_at % LAG]); lag_at++, nlag--; }
   push_sent(d, &scap, sent_begin, d->ntoks);
   rasd__tok_forms_init(d);
 }

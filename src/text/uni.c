@@ -71,36 +71,45 @@ int rasd_uni_encode(int32_t cp, char *o) {
   return 4;
 }
 
+/* Eight bytes at a time while they are ASCII and two-byte sequences (Latin
+** and Arabic text): per byte, bit 7 says "not ASCII" and bit 6 "a lead
+** byte", so a lead is 11xxxxxx and a continuation 10xxxxxx; the block is
+** good when every continuation follows a lead (one carried over from the
+** block before counts), no lead is C0/C1 or starts a longer sequence, and
+** a lead in the last byte is followed by the next block's first.  Any other
+** block is checked byte by byte. */
+#define HI 0x8080808080808080ULL
 size_t rasd_uni_invalid_at(const char *str, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < n) {
-    /* eight bytes at a time: all ASCII, or four two-byte sequences (Arabic:
-    ** lead bytes C2..DF at even offsets, continuation bytes at odd ones) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t carry = 0; /* a lead byte ended the previous block: its bit 7 in byte 0 */
     while (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, s + i, 8);
-      if (!(w & 0x8080808080808080ULL)) { i += 8; continue; }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      /* little-endian lanes: byte 2k is a lead, 2k+1 a continuation */
-      uint64_t t = w & 0x001E001E001E001EULL; /* lead >= C2: bits 1..4 not all zero */
-      if ((w & 0xC0E0C0E0C0E0C0E0ULL) == 0x80C080C080C080C0ULL &&
-          ((t + 0x7FFF7FFF7FFF7FFFULL) & 0x8000800080008000ULL) == 0x8000800080008000ULL) {
-        i += 8;
-        continue;
-      }
-#endif
-      break;
+      uint64_t hi = w & HI, b6 = (w << 1) & HI, b5 = (w << 2) & HI;
+      uint64_t lead = hi & b6, cont = hi & ~b6;
+      /* C0, C1: bits 1-4 of a lead all zero (lead & 0x1E == 0) */
+      uint64_t low4 = (w & 0x1E1E1E1E1E1E1E1EULL) + 0x7E7E7E7E7E7E7E7EULL; /* bit 7 set iff any of bits 1-4 */
+      if ((lead & b5) || (lead & ~low4 & HI) || ((lead << 8) | carry) != cont) break;
+      carry = lead >> 56;
+      i += 8;
     }
-    if (i >= n) break;
-    unsigned c = s[i];
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
-    size_t at = i;
-    if (rasd_uni_decode(str, n, &i) < 0) return at + 1;
+    if (carry) i--; /* let the byte loop see the lead and its continuation together */
+#endif
+    size_t stop = i + 8 < n ? i + 8 : n;
+    while (i < stop) {
+      unsigned c = s[i];
+      if (c < 0x80) { i++; continue; }
+      if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
+      size_t at = i;
+      if (rasd_uni_decode(str, n, &i) < 0) return at + 1;
+    }
   }
   return 0;
 }
+#undef HI
 
 int32_t rasd_uni_fold(int32_t cp) {
   pthread_once(&fold_once, fold_init);

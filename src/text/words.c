@@ -1,8 +1,8 @@
 /*
 ** text/words.c -- the per-thread cache of word types (see words.h).
 **
-** Direct-mapped: the low bits of a token's hash pick its slot, the high
-** half is kept to turn other words away before comparing bytes.  A slot's
+** Two-way set-associative: the low bits of a token's hash pick its set, the
+** high half is kept to turn other words away before comparing bytes.  A slot's
 ** stamp changes when it is refilled, so tokens that point at the old word
 ** see a different stamp and fall back to computing.
 */
@@ -27,12 +27,10 @@ void rasd__words_begin(rasd_doc *d) {
   d->wgen = t->gen;
 }
 
-uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind,
-                        uint8_t flags) {
+uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind) {
   rasd__wtab *t = rasd__wt;
   if (n > RASD_WORD_MAX || kl > RASD_WORD_MAX) return 0;
-  uint32_t slot = (uint32_t)(h & ((1u << RASD_WORD_BITS) - 1));
-  rasd_word *w = &t->w[slot];
+  uint32_t set = RASD__WSET(h), way = t->w[set].stamp ? !t->w[set].mru : 0, slot = set + way;
   uint32_t stamp = t->next_stamp++;
   if (stamp >= 1u << (32 - RASD_WORD_BITS)) { /* stamps wrap: forget every word (and every doc's wids) */
     memset(t->w, 0, sizeof t->w);
@@ -40,27 +38,27 @@ uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, 
     t->next_stamp = 2;
     stamp = 1;
   }
+  rasd_word *w = &t->w[slot];
   memset(w, 0, offsetof(rasd_word, raw));
+  t->w[set].mru = (uint8_t)way; /* the set's bit lives in way 0 */
   w->stamp = stamp;
   w->hash = (uint32_t)(h >> 32);
   w->raw_len = (uint8_t)n;
   w->key_len = (uint8_t)kl;
   w->kind = kind;
-  w->flags = flags;
   memcpy(w->raw, s, n);
   memcpy(w->key, key, kl);
   return (stamp << RASD_WORD_BITS) | slot;
 }
 
-uint32_t *rasd_tok_memo(const rasd_doc *d, uint32_t i, int slot, const void *owner) {
-  rasd_word *w = rasd_tok_word(d, i);
-  if (!w) return NULL;
+int rasd_words_memo_own(const rasd_doc *d, int slot, const void *owner) {
   rasd__wtab *t = rasd__wt;
+  if (!t || t->gen != d->wgen) return 0;
   if (t->memo_owner[slot] != owner) {
     for (uint32_t k = 0; k < 1u << RASD_WORD_BITS; k++) t->w[k].memo[slot] = 0;
     t->memo_owner[slot] = owner;
   }
-  return &w->memo[slot];
+  return 1;
 }
 
 void rasd_words_thread_free(void) {

@@ -5,7 +5,7 @@
 ** What the pipeline works out about a token from its bytes alone -- its
 ** folded key, its number/date lexicon hits, the memos later stages keep
 ** (geo: "could this word start a place name? is it a cue word?") -- is
-** kept per spelling in a direct-mapped cache small enough to stay in the
+** kept per spelling in a two-way cache small enough to stay in the
 ** CPU's near caches (a big table of every type costs a cache miss a token,
 ** more than computing the key).  The tokenizer looks every token up (one
 ** hash of its bytes) and records the slot and the slot's stamp in the token
@@ -23,7 +23,6 @@
 #include "../core/strmap.h"
 #include "doc.h"
 
-enum { RASD_WF_TANWEEN = 1 }; /* rasd_word.flags: written with tanween (دوماً، معانٍ) */
 enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_N = 2 }; /* memo slots, one per stage that keeps one */
 #define RASD_WORD_MAX 40      /* longest token (and key) kept, in bytes */
 #define RASD_WORD_BITS 14
@@ -32,7 +31,8 @@ typedef struct rasd_word {
   uint32_t stamp;       /* changes whenever the slot is refilled (0: never filled) */
   uint32_t hash;        /* low half of rasd_strmap_hash of the token's bytes */
   uint8_t raw_len, key_len;
-  uint8_t kind, flags;  /* RASD_TOK_*, RASD_WF_* */
+  uint8_t kind;         /* RASD_TOK_* */
+  uint8_t mru;          /* in a set's first way: which way was used last */
   uint8_t tl_n;         /* 1 + number/date lexicon hits in tl_h; 0 until computed (num_lex.c) */
   uint8_t pad[3];
   uint32_t tl_h[4];     /* the lexicon hits, packed by num_lex.c */
@@ -57,25 +57,41 @@ static inline rasd_word *rasd_tok_word(const rasd_doc *d, uint32_t i) {
   return w->stamp == id >> RASD_WORD_BITS ? w : NULL;
 }
 
-/* Token i's memo in slot `slot`, for answers that depend on `owner` (a
-** gazetteer, a lexicon): when the slot last served another owner, every
-** entry's memo in it is cleared first.  NULL when token i has no entry. */
-uint32_t *rasd_tok_memo(const rasd_doc *d, uint32_t i, int slot, const void *owner);
+/* Claim memo slot `slot` for answers that depend on `owner` (a gazetteer,
+** a lexicon) before reading d's memos: when the slot last served another
+** owner, every word's memo in it is cleared.  Returns 0 when d's tokens have
+** no entries in this thread's cache (then rasd_tok_memo returns NULL). */
+int rasd_words_memo_own(const rasd_doc *d, int slot, const void *owner);
+/* Token i's memo in slot `slot` (0 = not known yet), or NULL when token i
+** has no entry. */
+static inline uint32_t *rasd_tok_memo(const rasd_doc *d, uint32_t i, int slot) {
+  rasd_word *w = rasd_tok_word(d, i);
+  return w ? &w->memo[slot] : NULL;
+}
 
 /* -- for the tokenizer ------------------------------------------------------ */
 /* Start tokenizing d: set up this thread's cache and stamp d with it. */
 void rasd__words_begin(rasd_doc *d);
+/* Two ways a set: a word lives in one of the two slots of set
+** (hash & mask); the one used less recently is refilled. */
+#define RASD__WSET(h) ((uint32_t)((h) & ((1u << (RASD_WORD_BITS - 1)) - 1)) << 1)
+/* The set of the token with hash h (to prefetch). */
+static inline const void *rasd__word_slot(uint64_t h) { return &rasd__wt->w[RASD__WSET(h)]; }
 /* The token s[0..n) with hash h: its entry when cached (key, kind...), else NULL. */
 static inline const rasd_word *rasd__word_find(const char *s, uint32_t n, uint64_t h, uint32_t *wid) {
-  rasd_word *w = &rasd__wt->w[h & ((1u << RASD_WORD_BITS) - 1)];
-  if (w->hash != (uint32_t)(h >> 32) || w->raw_len != n || !w->stamp || !rasd_key_eq(w->raw, s, n)) return NULL;
-  *wid = (w->stamp << RASD_WORD_BITS) | (uint32_t)(h & ((1u << RASD_WORD_BITS) - 1));
-  return w;
+  uint32_t set = RASD__WSET(h);
+  rasd_word *w = &rasd__wt->w[set];
+  for (uint32_t way = 0; way < 2; way++)
+    if (w[way].hash == (uint32_t)(h >> 32) && w[way].raw_len == n && w[way].stamp && rasd_key_eq(w[way].raw, s, n)) {
+      w[0].mru = (uint8_t)way;
+      *wid = (w[way].stamp << RASD_WORD_BITS) | (set + way);
+      return &w[way];
+    }
+  return NULL;
 }
-/* Put the token s[0..n) with hash h, key[0..kl), kind and flags in its slot
-** (evicting whatever was there); returns its wid, 0 when too long to keep. */
-uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind,
-                        uint8_t flags);
+/* Put the token s[0..n) with hash h, key[0..kl) and kind in its set
+** (evicting the word used less recently); returns its wid, 0 when too long to keep. */
+uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind);
 
 /* Free this thread's cache (a worker thread calls it before it ends). */
 void rasd_words_thread_free(void);

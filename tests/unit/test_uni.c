@@ -56,6 +56,36 @@ TEST(uni_validation_finds_bad_bytes) {
   CHECK_INT(rasd_uni_invalid_at("\xed\xa0\x80", 3), 1); /* surrogate */
 }
 
+/* The reference: one code point at a time (rasd_uni_decode). */
+static size_t invalid_at_slow(const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    size_t at = i;
+    if (rasd_uni_decode(s, n, &i) < 0) return at + 1;
+  }
+  return 0;
+}
+
+TEST(uni_validation_agrees_with_decoding_on_mixed_text) {
+  /* Arabic and ASCII with one bad or unusual piece put at every offset
+  ** (the fast path works eight bytes at a time, a lead byte may end a block) */
+  static const char *const pieces[] = {"\xc0\xaf", "\xc1", "\xd8", "\x80", "\xe2\x80\x9c", "\xe2\x80", "\xf0\x9f\x98\x80",
+                                       "\xf5\x80", "\xed\xa0\x80", "\xc2\xa0", "\xdf\xbf", "\xff", "a"};
+  const char *base = "قال مصدر ان 150 عنصرا وصلوا الي دير الزور amid fighting";
+  size_t bn = strlen(base), bad = 0;
+  char buf[256];
+  for (size_t p = 0; p < sizeof pieces / sizeof *pieces; p++)
+    for (size_t at = 0; at <= 24; at++) {
+      size_t pn = strlen(pieces[p]);
+      memcpy(buf, base, at);
+      memcpy(buf + at, pieces[p], pn);
+      memcpy(buf + at + pn, base + at, bn - at);
+      size_t n = bn + pn;
+      for (size_t cut = n - 9; cut <= n; cut++) bad += rasd_uni_invalid_at(buf, cut) != invalid_at_slow(buf, cut);
+    }
+  CHECK_INT(bad, 0);
+  CHECK_INT(rasd_uni_invalid_at("\xd8\xa7\xd9\x84\xd9\x82\xd8\xaa\xd9\x84\xc0\x80", 12), 11); /* overlong after 8 good bytes */
+}
+
 TEST(tokens_have_spans_keys_and_numbers) {
   rasd_doc *d = t_doc("أرسلت الميليشيا ١٥٠ عنصراً إلى المدينة.", NULL, 0);
   CHECK_INT(d->ntoks, 7);
