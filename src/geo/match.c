@@ -85,11 +85,18 @@ static const word area_heads[] = {W("منطقه"), W("مناطق"), W("مواق�
 enum { S_PREPS, S_TITLES, S_AFTER_PERSON, S_DIRECTIONS, S_HEADS, S_NOT_NAMES, S_GLUE_HEADS, S_FILLERS, S_AREA_HEADS, NSETS };
 static const word *const set_lists[NSETS] = {preps, titles, after_person, directions, heads, not_names, glue_heads, fillers, area_heads};
 static rasd_strmap *sets[NSETS], *cue_map;
+static rasd_strmap *set_bits; /* word -> the sets it is in, one bit each */
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static void sets_build(void) {
+  set_bits = rasd_strmap_new(512);
   for (int s = 0; s < NSETS; s++) {
     sets[s] = rasd_strmap_new(64);
-    for (int i = 0; set_lists[s][i].w; i++) rasd_strmap_put(sets[s], set_lists[s][i].w, set_lists[s][i].n, 1);
+    for (int i = 0; set_lists[s][i].w; i++) {
+      uint32_t b = 0;
+      rasd_strmap_put(sets[s], set_lists[s][i].w, set_lists[s][i].n, 1);
+      rasd_strmap_get(set_bits, set_lists[s][i].w, set_lists[s][i].n, &b);
+      rasd_strmap_put(set_bits, set_lists[s][i].w, set_lists[s][i].n, b | 1u << s);
+    }
   }
   cue_map = rasd_strmap_new(64);
   for (size_t c = sizeof cues / sizeof *cues; c-- > 0;) rasd_strmap_put(cue_map, cues[c].w, cues[c].n, cues[c].type); /* first wins */
@@ -121,6 +128,7 @@ static int cue_scan(const rasd_doc *d, uint32_t i, int *art) {
 static int tanween_scan(const rasd_doc *d, uint32_t i) {
   /* in UTF-8: U+064B..U+064D are D9 8B..8D, U+FE70..U+FE75 are EF B9 B0..B5 */
   const rasd_token *t = &d->toks[i];
+  if (!(t->flags & RASD_TOKF_MARKS)) return 0;
   const unsigned char *p = (const unsigned char *)d->text;
   for (uint32_t q = t->start; q + 1 < t->end; q++) {
     if (p[q] == 0xD9 && p[q + 1] >= 0x8B && p[q + 1] <= 0x8D) return 1;
@@ -145,8 +153,8 @@ static uint32_t geo_bits_of(const rasd_gaz *g, const rasd_doc *d, uint32_t i) {
   int nf;
   const uint64_t *h;
   const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &h);
-  for (int s = 0; s < NSETS; s++)
-    if (in_set(f[0].p, f[0].n, h[0], s)) b |= GB_SET(s);
+  uint32_t in = 0;
+  if (rasd_strmap_get_h(set_bits, f[0].p, f[0].n, h[0], &in)) b |= GB_SET(0) * in;
   if (d->toks[i].kind == RASD_TOK_WORD)
     for (int k = 0; k < nf && !(b & GB_CAND); k++)
       if (!(f[k].clitics & RASD_CL_ENC) &&

@@ -92,6 +92,9 @@ rasd_rc rasd_db_open(const char *path, int readonly, rasd_db **out, char *err, s
                                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
                                  "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
   char *msg = NULL;
+  if (!readonly && getenv("XP")) { char q[100]; snprintf(q, sizeof q, "PRAGMA page_size=%s", getenv("XP")); sqlite3_exec(db->h, q, NULL, NULL, NULL); }
+  if (!readonly && getenv("XW")) { char q[100]; snprintf(q, sizeof q, "PRAGMA wal_autocheckpoint=%s", getenv("XW")); sqlite3_exec(db->h, q, NULL, NULL, NULL); }
+  if (!readonly && getenv("XS")) { char q[100]; snprintf(q, sizeof q, "PRAGMA cache_size=%s", getenv("XS")); sqlite3_exec(db->h, q, NULL, NULL, NULL); }
   if (sqlite3_exec(db->h, setup, NULL, NULL, &msg) != SQLITE_OK ||
       (!readonly && sqlite3_exec(db->h, schema, NULL, NULL, &msg) != SQLITE_OK)) {
     snprintf(err, errlen, "%s: %s", path, msg ? msg : sqlite3_errmsg(db->h));
@@ -125,7 +128,6 @@ void rasd_db_close(rasd_db *db) {
     sqlite3_close(db->h);
   }
   free(db->touched);
-  free(db->put_rowids);
   free(db->path);
   free(db);
 }
@@ -366,13 +368,7 @@ rasd_rc rasd_db_put(rasd_db *db, const rasd_db_article *a, const rasd_db_event *
     if (sqlite3_step(st) != SQLITE_DONE) return RASD_DB;
     rowid = sqlite3_last_insert_rowid(db->h);
   }
-  if (db->collect_rowids) {
-    if (db->nput == db->capput) {
-      db->capput = db->capput ? db->capput * 2 : 512;
-      db->put_rowids = rasd_xrealloc(db->put_rowids, (size_t)db->capput * sizeof *db->put_rowids);
-    }
-    db->put_rowids[db->nput++] = rowid;
-  }
+  db->put_rowid = rowid;
 
   for (int i = 0; i < nev; i++) {
     const rasd_evrow *r = &ev[i].row;

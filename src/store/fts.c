@@ -1,19 +1,26 @@
 /*
 ** store/fts.c -- the full-text index of article text (stage "db").
 **
-** FTS5 indexing costs more than coding, so it runs on its own thread into
-** its own file, "DB-fts", next to the database: SQLite allows one writer
-** per file, and a second file lets the index be built on another core
-** while the main writer stores events.  The index is derived data:
+** FTS5 indexing costs about as much as coding, so it runs on its own
+** thread into its own file, "DB-fts", next to the database: SQLite allows
+** one writer per file, and a second file lets the index be built on
+** another core while the main writer stores events.  The index is derived
+** data:
 **   idx(docid, article, hash)   which article text each FTS row indexes
 **   ftext(title, text)          contentless FTS5, rowid = docid
 ** Text is indexed as the engine's matching keys (rasd_uni_key: no
 ** tashkeel or tatweel, أإآٱ->ا ى->ي ة->ه; Arabic punctuation blanked) and
 ** split by FTS5's 'ascii' tokenizer (a third faster than unicode61 on
-** Arabic); queries are folded the same way, so ادلب finds إدلب.  A search keeps only docids whose (article, hash) still matches the
-** stored article, so replaced texts drop out without deletes, and at each
-** ingest start and end the indexer adds whatever stored article the index
-** lacks.  A killed ingest therefore never leaves search wrong for long:
+** Arabic); queries are folded the same way, so ادلب finds إدلب.
+**
+** The ingest writer hands each stored article's rowid, hash, title and
+** text to the indexer in memory (rasd__fts_add), and releases them when
+** their transaction has committed (rasd__fts_commit): the indexer never
+** reads the main database while it is being written.  A search keeps only
+** docids whose (article, hash) still matches the stored article, so
+** replaced texts drop out without deletes.  At each ingest start and end
+** the indexer also reads back from the database whatever stored article
+** the index lacks, so a killed ingest never leaves search wrong for long:
 ** the next ingest (even of nothing) completes the index.
 */
 #include <pthread.h>
@@ -23,17 +30,37 @@
 #include "../text/uni.h"
 #include "store_int.h"
 
-#define FTS_BATCH 2000 /* articles per FTS transaction */
+#define FTS_BATCH 8000               /* articles per FTS transaction (at least) */
+#define FTS_MAX_QUEUED (16u << 20)   /* bytes of text waiting before the writer waits */
+
+/* Committed articles waiting for the indexer: one list per store commit;
+** the strings live in bytes (offsets, since the buffer grows). */
+typedef struct fts_doc {
+  int64_t rowid;
+  uint64_t hash;
+  size_t title, ntitle, text, ntext; /* offsets into bytes; title == (size_t)-1 when none */
+} fts_doc;
+typedef struct fts_list {
+  fts_doc *docs;
+  int n, cap;
+  rasd_buf bytes;
+  struct fts_list *next;
+} fts_list;
 
 struct rasd__fts {
   sqlite3 *h;
   FILE *diag;
   pthread_t th;
   pthread_mutex_t mu;
-  pthread_cond_t cv;
-  int64_t *q;
-  int nq, capq, done, failed;
-  sqlite3_stmt *st_idx, *st_txt;
+  pthread_cond_t cv, cv_space;
+  fts_list *open;              /* the writer's articles of its open transaction */
+  fts_list *qhead, *qtail;     /* committed, waiting for the indexer */
+  fts_list *spare;             /* indexed lists, kept for reuse */
+  int done, failed;
+  size_t qbytes;
+  double cpu;                  /* the indexer thread's CPU seconds, at its end */
+  rasd_buf key;                /* the indexer's folded text */
+  sqlite3_stmt *st_has, *st_idx, *st_txt, *st_read;
 };
 
 static const char fts_schema[] =
@@ -72,17 +99,6 @@ static size_t fts_key(const char *s, size_t n, char *out) {
   return m;
 }
 
-/* SQL function rasd_key(text): the indexed form of text (fts_key). */
-static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  const char *s = (const char *)sqlite3_value_text(argv[0]);
-  if (!s) { sqlite3_result_null(ctx); return; }
-  size_t n = (size_t)sqlite3_value_bytes(argv[0]);
-  char *out = sqlite3_malloc64(3 * n + 8);
-  if (!out) { sqlite3_result_error_nomem(ctx); return; }
-  size_t m = fts_key(s, n, out);
-  sqlite3_result_text64(ctx, out, m, sqlite3_free, SQLITE_UTF8);
-}
-
 char *rasd__fts_fold_query(const char *q) {
   size_t n = strlen(q);
   char *out = rasd_xmalloc(3 * n + 8);
@@ -106,19 +122,64 @@ static char *fts_path(const char *dbpath) {
   return p;
 }
 
-/* Index one stored article unless its current text is indexed already. */
-static int index_one(rasd__fts *f, int64_t rowid) {
-  sqlite3_stmt *st = f->st_idx;
+/* Bind the indexed form of s[0..n) (NULL: SQL NULL) at parameter i; the
+** folded bytes go after those already in f->key (several binds per row). */
+static void bind_key(rasd__fts *f, sqlite3_stmt *st, int i, const char *s, size_t n) {
+  if (!s) { sqlite3_bind_null(st, i); return; }
+  size_t at = f->key.n;
+  if (at + 3 * n + 8 > f->key.cap) rasd_buf_grow(&f->key, 3 * n + 8);
+  size_t m = fts_key(s, n, f->key.p + at);
+  f->key.n = at + m;
+  sqlite3_bind_text64(st, i, f->key.p + at, m, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+/* Index one stored article text unless it is indexed already (same
+** article and hash).  1 indexed, 0 already there, -1 error.
+** Each statement here is a plain one-row write: a statement that could
+** need a statement journal (INSERT ... SELECT) makes SQLite open a
+** savepoint on every virtual table in the transaction, and FTS5 flushes
+** its pending terms to a new segment at each savepoint -- one segment per
+** article, which cost more than all the tokenizing. */
+static int index_doc(rasd__fts *f, int64_t rowid, uint64_t hash, const char *title, size_t ntitle, const char *text,
+                     size_t ntext) {
+  sqlite3_stmt *st = f->st_has;
   sqlite3_reset(st);
   sqlite3_bind_int64(st, 1, rowid);
+  sqlite3_bind_int64(st, 2, (int64_t)hash);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc == SQLITE_ROW) return 0;
+  if (rc != SQLITE_DONE) return -1;
+  st = f->st_idx;
+  sqlite3_reset(st);
+  sqlite3_bind_int64(st, 1, rowid);
+  sqlite3_bind_int64(st, 2, (int64_t)hash);
   if (sqlite3_step(st) != SQLITE_DONE) return -1;
-  if (sqlite3_changes(f->h) == 0) return 0;
-  int64_t docid = sqlite3_last_insert_rowid(f->h);
   st = f->st_txt;
   sqlite3_reset(st);
-  sqlite3_bind_int64(st, 1, docid);
-  sqlite3_bind_int64(st, 2, rowid);
+  f->key.n = 0;
+  if (f->key.cap < 3 * (ntitle + ntext) + 16) rasd_buf_grow(&f->key, 3 * (ntitle + ntext) + 16);
+  sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(f->h));
+  bind_key(f, st, 2, title, ntitle);
+  bind_key(f, st, 3, text, ntext);
   return sqlite3_step(st) == SQLITE_DONE ? 1 : -1;
+}
+
+/* Index one article read back from the database (catch_up). */
+static int index_stored(rasd__fts *f, int64_t rowid) {
+  sqlite3_stmt *st = f->st_read;
+  sqlite3_reset(st);
+  sqlite3_bind_int64(st, 1, rowid);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) return 0; /* gone since */
+  if (rc != SQLITE_ROW) return -1;
+  const char *title = (const char *)sqlite3_column_text(st, 1);
+  size_t ntitle = (size_t)sqlite3_column_bytes(st, 1);
+  const char *text = (const char *)sqlite3_column_text(st, 2);
+  size_t ntext = (size_t)sqlite3_column_bytes(st, 2);
+  rc = index_doc(f, rowid, (uint64_t)sqlite3_column_int64(st, 0), title, ntitle, text ? text : "", ntext);
+  sqlite3_reset(st);
+  return rc;
 }
 
 /* Index every stored article the index lacks (one transaction). */
@@ -143,42 +204,65 @@ static int catch_up(rasd__fts *f) {
   if (!ok && n) {
     sqlite3_exec(f->h, "BEGIN", NULL, NULL, NULL);
     for (int i = 0; i < n && !ok; i++)
-      if (index_one(f, ids[i]) < 0) ok = -1;
+      if (index_stored(f, ids[i]) < 0) ok = -1;
     if (sqlite3_exec(f->h, ok ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL) != SQLITE_OK) ok = -1;
   }
   free(ids);
   return ok;
 }
 
+/* Index one committed list inside the open FTS transaction. */
+static int index_list(rasd__fts *f, const fts_list *l) {
+  const char *b = l->bytes.p;
+  for (int i = 0; i < l->n; i++) {
+    const fts_doc *d = &l->docs[i];
+    if (index_doc(f, d->rowid, d->hash, d->title == (size_t)-1 ? NULL : b + d->title, d->ntitle, b + d->text,
+                  d->ntext) < 0)
+      return -1;
+  }
+  return 0;
+}
+
+/* The indexer thread: catch up, then index the lists the writer commits,
+** in order, FTS_BATCH articles (or more) per FTS transaction: each commit
+** writes a new FTS segment, and the fewer segments, the less merging. */
 static void *indexer(void *arg) {
   rasd__fts *f = arg;
   if (catch_up(f) < 0) f->failed = 1;
-  int64_t *mine = NULL;
-  int cap = 0;
+  int in_tx = 0, ntx = 0;
   for (;;) {
     pthread_mutex_lock(&f->mu);
-    /* Index in large transactions: each commit flushes FTS segments. */
-    while (f->nq < FTS_BATCH && !f->done) pthread_cond_wait(&f->cv, &f->mu);
-    int n = f->nq, done = f->done;
-    if (n > cap) {
-      cap = n;
-      mine = rasd_xrealloc(mine, (size_t)cap * sizeof *mine);
+    while (!f->qhead && !f->done) pthread_cond_wait(&f->cv, &f->mu);
+    fts_list *l = f->qhead;
+    if (l) {
+      f->qhead = l->next;
+      if (!f->qhead) f->qtail = NULL;
     }
-    if (n) memcpy(mine, f->q, (size_t)n * sizeof *mine);
-    f->nq = 0;
     pthread_mutex_unlock(&f->mu);
-    if (n && !f->failed) {
-      /* One transaction per wake-up: the more rows per commit, the fewer
-      ** FTS segments to merge. */
-      int ok = sqlite3_exec(f->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-      for (int i = 0; i < n && ok; i++) ok = index_one(f, mine[i]) >= 0;
-      if (sqlite3_exec(f->h, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK) ok = 0;
-      if (!ok) f->failed = 1;
+    if (!l) break; /* done, and nothing queued */
+    if (!f->failed) {
+      if (!in_tx) in_tx = sqlite3_exec(f->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+      if (!in_tx || index_list(f, l) < 0) f->failed = 1;
+      ntx += l->n;
+      if (in_tx && ntx >= (getenv("XB") ? atoi(getenv("XB")) : FTS_BATCH)) {
+        in_tx = 0;
+        ntx = 0;
+        if (sqlite3_exec(f->h, f->failed ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL) != SQLITE_OK) f->failed = 1;
+      }
     }
-    if (done && !n) break;
+    /* give the list back for reuse; the writer may queue more now */
+    pthread_mutex_lock(&f->mu);
+    f->qbytes -= l->bytes.n;
+    l->n = 0;
+    l->bytes.n = 0;
+    l->next = f->spare;
+    f->spare = l;
+    pthread_cond_signal(&f->cv_space);
+    pthread_mutex_unlock(&f->mu);
   }
-  free(mine);
+  if (in_tx && sqlite3_exec(f->h, f->failed ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL) != SQLITE_OK) f->failed = 1;
   if (!f->failed && catch_up(f) < 0) f->failed = 1;
+  f->cpu = rasd__thread_cpu();
   return NULL;
 }
 
@@ -191,13 +275,16 @@ rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag) {
            SQLITE_OK;
   if (ok) {
     sqlite3_busy_timeout(f->h, 10000);
-    ok = sqlite3_create_function(f->h, "rasd_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_key, NULL,
-                                 NULL) == SQLITE_OK;
+    if (getenv("XFP")) { char q[100]; snprintf(q, sizeof q, "PRAGMA page_size=%s", getenv("XFP")); sqlite3_exec(f->h, q, NULL, NULL, NULL); }
+    ok = sqlite3_exec(f->h, getenv("XC") ? "CREATE VIRTUAL TABLE IF NOT EXISTS ftext USING fts5(title, text, content='', columnsize=0, tokenize='ascii');" : "", NULL, NULL, &msg) == SQLITE_OK &&
+         sqlite3_exec(f->h, fts_schema, NULL, NULL, &msg) == SQLITE_OK;
+  }
+  if (ok && getenv("XH")) {
+    char q[200]; snprintf(q, sizeof q, "INSERT INTO ftext(ftext, rank) VALUES('hashsize', %s)", getenv("XH"));
+    sqlite3_exec(f->h, q, NULL, NULL, NULL);
   }
   if (ok) {
-    ok = sqlite3_exec(f->h, fts_schema, NULL, NULL, &msg) == SQLITE_OK;
-  }
-  if (ok) {
+    /* the main database, for catching up only */
     sqlite3_stmt *st = NULL;
     ok = sqlite3_prepare_v2(f->h, "ATTACH ? AS m", -1, &st, NULL) == SQLITE_OK;
     if (ok) {
@@ -207,20 +294,21 @@ rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag) {
     sqlite3_finalize(st);
   }
   ok = ok &&
-       sqlite3_prepare_v2(f->h,
-                          "INSERT INTO idx(article, hash) SELECT a.rowid, a.hash FROM m.articles a WHERE a.rowid = ?1"
-                          " AND NOT EXISTS (SELECT 1 FROM idx i WHERE i.article = a.rowid AND i.hash = a.hash)",
-                          -1, &f->st_idx, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2(f->h,
-                          "INSERT INTO ftext(rowid, title, text) SELECT ?1, rasd_key(title), rasd_key(text)"
-                          " FROM m.articles WHERE rowid = ?2",
-                          -1, &f->st_txt, NULL) == SQLITE_OK;
+       sqlite3_prepare_v2(f->h, "SELECT 1 FROM idx WHERE article = ?1 AND hash = ?2", -1, &f->st_has, NULL) ==
+           SQLITE_OK &&
+       sqlite3_prepare_v2(f->h, "INSERT INTO idx(article, hash) VALUES(?1, ?2)", -1, &f->st_idx, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2(f->h, "INSERT INTO ftext(rowid, title, text) VALUES(?1, ?2, ?3)", -1, &f->st_txt, NULL) ==
+           SQLITE_OK &&
+       sqlite3_prepare_v2(f->h, "SELECT hash, title, text FROM m.articles WHERE rowid = ?1", -1, &f->st_read, NULL) ==
+           SQLITE_OK;
   if (!ok) {
     if (diag)
       fprintf(diag, "rasd: error: full-text index %s: %s\n", path, msg ? msg : f->h ? sqlite3_errmsg(f->h) : "cannot open");
     sqlite3_free(msg);
+    sqlite3_finalize(f->st_has);
     sqlite3_finalize(f->st_idx);
     sqlite3_finalize(f->st_txt);
+    sqlite3_finalize(f->st_read);
     sqlite3_close(f->h);
     free(path);
     free(f);
@@ -229,39 +317,92 @@ rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag) {
   free(path);
   pthread_mutex_init(&f->mu, NULL);
   pthread_cond_init(&f->cv, NULL);
+  pthread_cond_init(&f->cv_space, NULL);
   pthread_create(&f->th, NULL, indexer, f);
   return f;
 }
 
-void rasd__fts_push(rasd__fts *f, const int64_t *rowids, int n) {
-  if (!f || n <= 0) return;
-  pthread_mutex_lock(&f->mu);
-  if (f->nq + n > f->capq) {
-    f->capq = (f->nq + n) * 2;
-    f->q = rasd_xrealloc(f->q, (size_t)f->capq * sizeof *f->q);
+/* Append s[0..n) to l's bytes; its offset. */
+static size_t keep_bytes(fts_list *l, const char *s, size_t n) {
+  size_t at = l->bytes.n;
+  rasd_buf_add(&l->bytes, s, n);
+  return at;
+}
+
+void rasd__fts_add(rasd__fts *f, int64_t rowid, uint64_t hash, const char *title, const char *text, size_t len) {
+  if (!f) return;
+  fts_list *l = f->open;
+  if (!l) {
+    pthread_mutex_lock(&f->mu);
+    l = f->spare;
+    if (l) f->spare = l->next;
+    pthread_mutex_unlock(&f->mu);
+    if (!l) l = rasd_xcalloc(1, sizeof *l);
+    l->next = NULL;
+    f->open = l;
   }
-  memcpy(f->q + f->nq, rowids, (size_t)n * sizeof *rowids);
-  f->nq += n;
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 512;
+    l->docs = rasd_xrealloc(l->docs, (size_t)l->cap * sizeof *l->docs);
+  }
+  fts_doc *d = &l->docs[l->n++];
+  d->rowid = rowid;
+  d->hash = hash;
+  d->ntitle = title ? strlen(title) : 0;
+  d->title = title ? keep_bytes(l, title, d->ntitle) : (size_t)-1;
+  d->ntext = len;
+  d->text = keep_bytes(l, text, len);
+}
+
+void rasd__fts_commit(rasd__fts *f) {
+  if (!f || !f->open) return;
+  fts_list *l = f->open;
+  f->open = NULL;
+  pthread_mutex_lock(&f->mu);
+  /* bound memory: wait while the indexer is far behind (it drains the
+  ** queue even after an error) */
+  while (f->qbytes >= FTS_MAX_QUEUED) pthread_cond_wait(&f->cv_space, &f->mu);
+  if (f->qtail) f->qtail->next = l;
+  else f->qhead = l;
+  f->qtail = l;
+  f->qbytes += l->bytes.n;
   pthread_cond_signal(&f->cv);
   pthread_mutex_unlock(&f->mu);
 }
 
-rasd_rc rasd__fts_finish(rasd__fts *f) {
+static void free_lists(fts_list *l) {
+  while (l) {
+    fts_list *next = l->next;
+    free(l->docs);
+    rasd_buf_free(&l->bytes);
+    free(l);
+    l = next;
+  }
+}
+
+rasd_rc rasd__fts_finish(rasd__fts *f, double *cpu) {
   if (!f) return RASD_DB;
   pthread_mutex_lock(&f->mu);
   f->done = 1;
   pthread_cond_signal(&f->cv);
   pthread_mutex_unlock(&f->mu);
   pthread_join(f->th, NULL);
+  if (cpu) *cpu = f->cpu;
   rasd_rc rc = f->failed ? RASD_DB : RASD_OK;
   if (!f->failed) sqlite3_exec(f->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   if (f->failed && f->diag) fprintf(f->diag, "rasd: error: full-text index: %s\n", sqlite3_errmsg(f->h));
+  sqlite3_finalize(f->st_has);
   sqlite3_finalize(f->st_idx);
   sqlite3_finalize(f->st_txt);
+  sqlite3_finalize(f->st_read);
   sqlite3_close(f->h);
   pthread_mutex_destroy(&f->mu);
   pthread_cond_destroy(&f->cv);
-  free(f->q);
+  pthread_cond_destroy(&f->cv_space);
+  free_lists(f->open); /* not committed: never indexed */
+  free_lists(f->qhead);
+  free_lists(f->spare);
+  rasd_buf_free(&f->key);
   free(f);
   return rc;
 }

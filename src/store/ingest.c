@@ -10,7 +10,7 @@
 **   writer thread             takes jobs back in sequence order (a ring of
 **                             `window` slots), stores them, commits every
 **                             `batch` articles, and hands the committed
-**                             article rowids to the full-text indexer
+**                             articles' texts to the full-text indexer
 **                             thread (fts.c), which writes its own file
 ** At most `window` jobs are in flight, which bounds memory.  Because the
 ** writer stores (and dedups) in input order, N workers store exactly what
@@ -55,6 +55,12 @@ typedef struct pool {
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+double rasd__thread_cpu(void) {
+  struct timespec ts;
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -151,6 +157,10 @@ static void *worker(void *arg) {
   rasd_buf_free(&b);
   rasd_arena_free(&wa);
   rasd_stem_thread_free(); /* the text layer's per-thread stem cache */
+  double cpu = rasd__thread_cpu();
+  pthread_mutex_lock(&p->mu);
+  p->st->cpu_code += cpu;
+  pthread_mutex_unlock(&p->mu);
   return NULL;
 }
 
@@ -178,15 +188,15 @@ static void *writer(void *arg) {
           case RASD_DB_SAME: p->w_same++; break;
           case RASD_DB_DUPTEXT: p->w_dup++; break;
           case RASD_DB_CHANGED: p->st->replaced++; /* fall through */
-          default: p->st->coded++; p->st->events += j->nev;
+          default:
+            p->st->coded++;
+            p->st->events += j->nev;
+            rasd__fts_add(p->fts, p->db->put_rowid, j->dba.hash, j->dba.title, j->dba.text, j->dba.len);
         }
         if (++in_batch >= p->o->batch) {
           rc = rasd_db_commit(p->db);
           in_batch = 0;
-          if (rc == RASD_OK) {
-            rasd__fts_push(p->fts, p->db->put_rowids, p->db->nput);
-            p->db->nput = 0;
-          }
+          if (rc == RASD_OK) rasd__fts_commit(p->fts);
         }
       }
       if (rc != RASD_OK) {
@@ -207,8 +217,8 @@ static void *writer(void *arg) {
     if (p->o->diag) fprintf(p->o->diag, "rasd: error: database %s: %s\n", p->db->path, rasd_db_errmsg(p->db));
     p->failed = 1;
   }
-  if (!p->failed) rasd__fts_push(p->fts, p->db->put_rowids, p->db->nput);
-  p->db->nput = 0;
+  if (!p->failed) rasd__fts_commit(p->fts);
+  p->st->cpu_write = rasd__thread_cpu();
   return NULL;
 }
 
@@ -243,7 +253,7 @@ static size_t input_size(const rasd_ingest_opts *o) {
 
 rasd_rc rasd_db_ingest(rasd_db *db, const rasd_engine *e, const rasd_ingest_opts *o, rasd_ingest_stats *st) {
   memset(st, 0, sizeof *st);
-  double t0 = now(), last = t0;
+  double t0 = now(), last = t0, cpu0 = rasd__thread_cpu();
   char err[512];
   rasd_db *rdb = NULL; /* the reader's own connection for the pre-check */
   if (rasd_db_open(db->path, 1, &rdb, err, sizeof err) != RASD_OK) {
@@ -270,8 +280,6 @@ rasd_rc rasd_db_ingest(rasd_db *db, const rasd_engine *e, const rasd_ingest_opts
     free(p.ring);
     return RASD_DB;
   }
-  db->collect_rowids = 1;
-  db->nput = 0;
   pthread_t *th = rasd_xcalloc((size_t)jobs + 1, sizeof *th);
   pthread_create(&th[jobs], NULL, writer, &p);
   for (int i = 0; i < jobs; i++) pthread_create(&th[i], NULL, worker, &p);
@@ -337,14 +345,14 @@ rasd_rc rasd_db_ingest(rasd_db *db, const rasd_engine *e, const rasd_ingest_opts
     }
   }
   if (j) job_put(&p, j);
+  st->cpu_read = rasd__thread_cpu() - cpu0;
   pthread_mutex_lock(&p.mu);
   p.reading_done = 1;
   pthread_cond_broadcast(&p.cv_work);
   pthread_cond_broadcast(&p.cv_done);
   pthread_mutex_unlock(&p.mu);
   for (int i = 0; i <= jobs; i++) pthread_join(th[i], NULL);
-  db->collect_rowids = 0;
-  if (p.fts && rasd__fts_finish(p.fts) != RASD_OK) p.failed = 1;
+  if (p.fts && rasd__fts_finish(p.fts, &st->cpu_fts) != RASD_OK) p.failed = 1;
   /* fold the WAL back into the database file now that no reader is left */
   sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   if (o->progress) {

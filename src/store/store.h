@@ -102,6 +102,7 @@ typedef struct rasd_ingest_stats {
   long incidents;     /* incidents in the database at the end */
   double text_mb;     /* article text read, MB */
   double seconds;
+  double cpu_read, cpu_code, cpu_write, cpu_fts; /* CPU seconds by thread: reader, workers (sum), writer, indexer */
   int io_error;       /* the input had an I/O error */
 } rasd_ingest_stats;
 

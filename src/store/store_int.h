@@ -37,11 +37,8 @@ struct rasd_db {
   /* incidents touched in the open transaction */
   int64_t *touched;
   int ntouched, captouched;
-  /* rowids of articles stored since the last commit, for the FTS indexer
-  ** (collected only when collect_rowids is set, by the ingest) */
-  int collect_rowids;
-  int64_t *put_rowids;
-  int nput, capput;
+  /* rowid of the article the last rasd_db_put stored (NEW or CHANGED) */
+  int64_t put_rowid;
 };
 
 /* ---- the full-text index (fts.c): a derived file "DB-fts" ---------------- */
@@ -50,10 +47,18 @@ typedef struct rasd__fts rasd__fts;
 ** stored article the index lacks (e.g. after a killed run).  NULL on error
 ** (message printed to diag). */
 rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag);
-/* Queue committed article rowids for indexing. */
-void rasd__fts_push(rasd__fts *f, const int64_t *rowids, int n);
-/* Index what is queued, catch up, stop the thread.  Returns OK or DB. */
-rasd_rc rasd__fts_finish(rasd__fts *f);
+/* An article stored (NEW or CHANGED) in the writer's open transaction:
+** its rowid, text hash, title (may be NULL) and text, copied.  Called by
+** the one writer thread; f may be NULL (no index). */
+void rasd__fts_add(rasd__fts *f, int64_t rowid, uint64_t hash, const char *title, const char *text, size_t len);
+/* The open transaction committed: queue its articles for indexing.  Waits
+** while the indexer is far behind, which bounds memory. */
+void rasd__fts_commit(rasd__fts *f);
+/* Index what is queued, catch up, stop the thread; *cpu (may be NULL)
+** gets the indexer thread's CPU seconds.  Returns OK or DB. */
+rasd_rc rasd__fts_finish(rasd__fts *f, double *cpu);
+/* CPU seconds the calling thread has used. */
+double rasd__thread_cpu(void);
 /* A full-text query with its non-ASCII words folded like the index
 ** (ASCII, the FTS5 syntax, is kept as typed).  Free with free(). */
 char *rasd__fts_fold_query(const char *q);

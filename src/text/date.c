@@ -721,7 +721,8 @@ void rasd_date_find(rasd_doc *d) {
   for (uint32_t i = 0; i < d->ntoks; i++) {
     const rasd_token *t = &d->toks[i];
     if (t->kind != RASD_TOK_NUM &&
-        (t->kind != RASD_TOK_WORD || !rasd__tl_starts(d, i, START_TABS, START_KINDS, ALLOW_CL, ALLOW_CL | RASD_CL_ART)))
+        (t->kind != RASD_TOK_WORD || rasd__tl_none(d, i) ||
+         !rasd__tl_starts(d, i, START_TABS, START_KINDS, ALLOW_CL, ALLOW_CL | RASD_CL_ART)))
       continue;
     dres r;
     ctx_year = t->sent == year_sent ? year : 0;

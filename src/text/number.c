@@ -245,7 +245,7 @@ void rasd_num_find(rasd_doc *d) {
   d->nums = NULL;
   for (uint32_t i = 0; i < d->ntoks; i++) {
     const rasd_token *t = &d->toks[i];
-    if (t->kind != RASD_TOK_NUM && t->kind != RASD_TOK_WORD) continue;
+    if (t->kind != RASD_TOK_NUM && (t->kind != RASD_TOK_WORD || rasd__tl_none(d, i))) continue;
     nparse np;
     if (!parse_number(d, i, &np)) continue;
     uint32_t sent = t->sent;

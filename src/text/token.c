@@ -23,12 +23,21 @@
 enum { C_AR = 1, C_LETTER = 2, C_MARK = 4, C_SPACE = 8 };
 #define CLS_MAX 0x800
 static uint8_t cls_tab[CLS_MAX];
+/* The classes of the two-byte sequences D8..DB xx (U+0600..U+06FF), by
+** (lead - D8) << 8 | second byte: 0 unless the second byte continues the
+** sequence and the character belongs in an Arabic word (C_AR). */
+static uint8_t ar_tab[4 << 8];
 static pthread_once_t cls_once = PTHREAD_ONCE_INIT;
 static void cls_init(void) {
   for (int32_t c = 0; c < CLS_MAX; c++)
     cls_tab[c] = (uint8_t)((rasd_uni_is_arabic_letter(c) || (c >= 0x0600 && c <= 0x06FF && rasd_uni_is_mark(c)) ? C_AR : 0) |
                            (rasd_uni_is_letter(c) ? C_LETTER : 0) | (c >= 0x300 && rasd_uni_is_mark(c) ? C_MARK : 0) |
                            (rasd_uni_is_space(c) ? C_SPACE : 0));
+  for (int k = 0; k < 4 << 8; k++) {
+    int lead = 0xD8 + (k >> 8), b = k & 0xFF;
+    int cl = (b & 0xC0) == 0x80 ? cls_tab[((lead & 0x1F) << 6) | (b & 0x3F)] : 0;
+    ar_tab[k] = (uint8_t)(cl & C_AR ? cl : 0);
+  }
 }
 static inline int cls_of(int32_t c) {
   if (c >= 0 && c < CLS_MAX) return cls_tab[c];
@@ -238,15 +247,20 @@ void rasd_tok_split(rasd_doc *d) {
     } else if (rasd_uni_is_letter(cp) || (cp >= 0x0600 && cp <= 0x06FF && rasd_uni_is_mark(cp))) {
       int latin = !rasd_uni_is_arabic_letter(cp) && !(cp >= 0x0600 && cp <= 0x06FF);
       int plain = plain_letter(cp); /* a letter that is not a presentation form */
+      int marks = (cls_of(cp) & C_MARK) || cp >= 0xFB50;
       const unsigned char *u = (const unsigned char *)s;
       for (;;) {
-        /* Arabic letters and marks: two-byte sequences D8..DB xx */
-        if (!latin && i + 1 < n && u[i] >= 0xD8 && u[i] <= 0xDB && (u[i + 1] & 0xC0) == 0x80) {
-          int cl = cls_tab[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
-          if (!(cl & C_AR)) break;
-          plain |= cl & C_LETTER;
-          i += 2;
-          continue;
+        if (!latin) { /* Arabic letters and marks: two-byte sequences D8..DB xx */
+          unsigned acc = 0, lead;
+          while (i + 1 < n && (lead = u[i] - 0xD8u) < 4) {
+            unsigned cl = ar_tab[lead << 8 | u[i + 1]];
+            if (!cl) break;
+            acc |= cl;
+            i += 2;
+          }
+          plain |= (acc & C_LETTER) != 0;
+          marks |= (acc & C_MARK) != 0;
+          if (i + 1 < n && u[i] - 0xD8u < 4) break; /* D8..DB xx and not part of the word */
         }
         size_t k = i;
         if (k >= n) break;
@@ -255,6 +269,7 @@ void rasd_tok_split(rasd_doc *d) {
         int cl = cls_of(c2), ar = cl & C_AR;
         if (latin ? ((cl & C_LETTER) && !ar) || (cl & C_MARK) : (ar || c2 == 0x200C || c2 == 0x200D)) {
           plain |= plain_letter(c2);
+          marks |= (cl & C_MARK) || c2 >= 0xFB50;
           i = k;
         } else {
           break;
@@ -262,6 +277,7 @@ void rasd_tok_split(rasd_doc *d) {
       }
       t->kind = latin ? RASD_TOK_LATIN : RASD_TOK_WORD;
       marks_only = !plain;
+      if (marks) t->flags |= RASD_TOKF_MARKS;
     } else {
       t->kind = RASD_TOK_PUNCT;
       if (is_quote_cp(cp)) t->flags |= RASD_TOKF_QUOTE;
