@@ -162,13 +162,16 @@ static uint32_t geo_bits_of(const rasd_gaz *g, const rasd_doc *d, uint32_t i) {
         b |= GB_CAND;
   return b;
 }
-/* Every token's bits (from the word cache when known), in the arena. */
+/* Every token's bits, in the arena: the copy the token took from the word
+** cache when it was tokenized (if made for this gazetteer), else worked out
+** and left in the cache for the next document. */
 static uint32_t *geo_bits_all(const rasd_gaz *g, const rasd_doc *d) {
   uint32_t *gb = rasd_arena_grow_raw(d->arena, NULL, 0, d->ntoks + 1, sizeof *gb); /* every one set below */
-  int own = rasd_words_memo_own(d, RASD_WMEMO_GEO, g);
+  int own = rasd_words_memo_own(d, RASD_WMEMO_GEO, g), copies = own && d->wmemo_owner == g;
   for (uint32_t i = 0; i < d->ntoks; i++) {
+    if (copies && d->toks[i].memo) { gb[i] = d->toks[i].memo; continue; }
     uint32_t *m = own ? rasd_tok_memo(d, i, RASD_WMEMO_GEO) : NULL;
-    if (m && *m) { gb[i] = *m; continue; }
+    if (m && *m) { gb[i] = *m; continue; } /* worked out earlier in this document */
     gb[i] = geo_bits_of(g, d, i);
     if (m) *m = gb[i];
   }

@@ -30,7 +30,7 @@
 #include "../text/uni.h"
 #include "store_int.h"
 
-#define FTS_BATCH 8000               /* articles per FTS transaction (at least) */
+#define FTS_BATCH (getenv("XB") ? atoi(getenv("XB")) : 8000)               /* articles per FTS transaction (at least) */
 #define FTS_MAX_QUEUED (16u << 20)   /* bytes of text waiting before the writer waits */
 
 /* Committed articles waiting for the indexer: one list per store commit;
@@ -182,7 +182,7 @@ static int index_stored(rasd__fts *f, int64_t rowid) {
   return rc;
 }
 
-/* Index every stored article the index lacks (one transaction). */
+/* Index every stored article the index lacks, FTS_BATCH a transaction. */
 static int catch_up(rasd__fts *f) {
   sqlite3_stmt *st = NULL;
   int64_t *ids = NULL;
@@ -200,15 +200,14 @@ static int catch_up(rasd__fts *f) {
     ids[n++] = sqlite3_column_int64(st, 0);
   }
   sqlite3_finalize(st);
-  int ok = rc == SQLITE_DONE ? 0 : -1;
-  if (!ok && n) {
-    sqlite3_exec(f->h, "BEGIN", NULL, NULL, NULL);
-    for (int i = 0; i < n && !ok; i++)
-      if (index_stored(f, ids[i]) < 0) ok = -1;
-    if (sqlite3_exec(f->h, ok ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL) != SQLITE_OK) ok = -1;
+  int ok = rc == SQLITE_DONE;
+  for (int i = 0; i < n && ok; i += FTS_BATCH) {
+    ok = sqlite3_exec(f->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    for (int k = i; k < n && k < i + FTS_BATCH && ok; k++) ok = index_stored(f, ids[k]) >= 0;
+    if (sqlite3_exec(f->h, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK) ok = 0;
   }
   free(ids);
-  return ok;
+  return ok ? 0 : -1;
 }
 
 /* Index one committed list inside the open FTS transaction. */
@@ -244,7 +243,7 @@ static void *indexer(void *arg) {
       if (!in_tx) in_tx = sqlite3_exec(f->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
       if (!in_tx || index_list(f, l) < 0) f->failed = 1;
       ntx += l->n;
-      if (in_tx && ntx >= (getenv("XB") ? atoi(getenv("XB")) : FTS_BATCH)) {
+      if (in_tx && ntx >= FTS_BATCH) {
         in_tx = 0;
         ntx = 0;
         if (sqlite3_exec(f->h, f->failed ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL) != SQLITE_OK) f->failed = 1;

@@ -14,7 +14,6 @@
 
 #include "../core/strmap.h"
 #include "text.h"
-#include "words.h"
 
 /* folded letters (UTF-8, two bytes each) */
 #define WAW "\xd9\x88"
@@ -118,12 +117,6 @@ void rasd__tok_forms_init(rasd_doc *d) {
   struct rasd_formcache *c = rasd_arena_alloc(d->arena, sizeof *c);
   c->ntoks = d->ntoks;
   c->tok = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->tok);
-  c->tl_n = rasd_arena_alloc(d->arena, d->ntoks + 1);
-  /* what the word cache already knows of the number/date lexicon hits */
-  for (uint32_t i = 0; i < d->ntoks; i++) {
-    const rasd_word *w = rasd_tok_word(d, i);
-    if (w) c->tl_n[i] = w->tl_n;
-  }
   d->fcache = c;
 }
 

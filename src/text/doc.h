@@ -38,9 +38,11 @@ typedef struct rasd_token {
                              أإآٱ->ا ى->ي ة->ه, ASCII lower-case, digits ASCII */
   uint32_t sent;          /* sentence index */
   uint8_t kind, flags;
+  uint8_t tl_n;           /* 1 + number/date lexicon hits of its readings, 0 = not known yet (num_lex.c) */
   uint16_t stem_len;      /* Snowball stem (on the folded key) in doc->stems; */
   uint32_t stem;          /* stem_len == 0 until rasd_tok_stem() computed it */
-  uint32_t wid;           /* entry in this thread's word table (words.h), 0 = none */
+  uint32_t wid;           /* entry in this thread's word cache (words.h), 0 = none */
+  uint32_t memo;          /* the word cache's memo for it when tokenized (words.h), 0 = none */
   double num;             /* value of a RASD_TOK_NUM token (first run of digits) */
 } rasd_token;
 
@@ -139,7 +141,8 @@ typedef struct rasd_doc {
   rasd_actor *actors; uint32_t nactors;
   struct rasd_event *events; uint32_t nevents;
 
-  uint64_t wgen;          /* generation of the word table the tokens' wid refer to (words.h) */
+  uint64_t wgen;          /* the word cache the tokens' wid refer to (words.h) */
+  const void *wmemo_owner; /* what the tokens' memo copies were worked out for (words.h) */
   struct rasd_formcache *fcache; /* clitic readings computed so far (text/clitic.c); set up by
                                     rasd_tok_split, NULL in a document built by hand */
 } rasd_doc;

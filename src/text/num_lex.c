@@ -172,7 +172,7 @@ static int has(const rasd__tword *w, unsigned want) {
 
 /* The lexicon words among the clitic readings of a token (enclitic readings
 ** left out), least stripped first.  The finders ask about each token several
-** times: the document keeps how many (fcache->tl_n), so the common answer
+** times: the token keeps how many (rasd_token.tl_n), so the common answer
 ** "none" costs one load; the hits are a pure function of the token's bytes
 ** and live in the word cache (words.h), or in the document (fcache->tl_h)
 ** for a token without an entry there. */
@@ -210,30 +210,34 @@ static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
     *nh = token_hits_(d, i, one);
     return one;
   }
-  uint8_t k = fc->tl_n[i];
+  uint8_t k = d->toks[i].tl_n;
   if (k == 1) { /* most tokens: known to be no lexicon word */
     *nh = 0;
     return NULL;
+  }
+  if (k & 0x80) { /* hits the document keeps (below) */
+    *nh = (k & 0x7F) - 1;
+    return (const hit *)fc->tl_h[i];
   }
   /* the word cache keeps the hits (it is not refilled while d is analysed) */
   rasd_word *w = rasd_tok_word(d, i);
   if (w) {
     if (!w->tl_n) w->tl_n = (uint8_t)(token_hits_(d, i, (hit *)w->tl_h) + 1);
-    fc->tl_n[i] = w->tl_n;
+    d->toks[i].tl_n = w->tl_n;
     *nh = w->tl_n - 1;
     return (const hit *)w->tl_h;
   }
-  if (!k) {
-    hit h[CACHE_HITS];
-    k = (uint8_t)(token_hits_(d, i, h) + 1);
-    if (k > 1) {
-      if (!fc->tl_h) fc->tl_h = rasd_arena_alloc(d->arena, (size_t)fc->ntoks * sizeof *fc->tl_h);
-      memcpy(fc->tl_h[i], h, (size_t)(k - 1) * sizeof *h);
-    }
-    fc->tl_n[i] = k;
+  /* a token without an entry: the document keeps them, marked 0x80 */
+  hit h[CACHE_HITS];
+  int n = token_hits_(d, i, h);
+  d->toks[i].tl_n = 1;
+  if (n) {
+    if (!fc->tl_h) fc->tl_h = rasd_arena_alloc(d->arena, (size_t)fc->ntoks * sizeof *fc->tl_h);
+    memcpy(fc->tl_h[i], h, (size_t)n * sizeof *h);
+    d->toks[i].tl_n = (uint8_t)(0x80 | (n + 1));
   }
-  *nh = k - 1;
-  return *nh ? (const hit *)fc->tl_h[i] : NULL;
+  *nh = n;
+  return n ? (const hit *)fc->tl_h[i] : NULL;
 }
 
 int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow, unsigned num_allow) {

@@ -53,10 +53,7 @@ void rasd__tl_init(void);
 int rasd__tl_maybe(const char *key, uint32_t n);
 /* 1 when token i is known to hold no lexicon word in any reading (most
 ** tokens; the finders skip them without asking further). */
-static inline int rasd__tl_none(const rasd_doc *d, uint32_t i) {
-  const struct rasd_formcache *c = d->fcache;
-  return c && i < c->ntoks && c->tl_n[i] == 1;
-}
+static inline int rasd__tl_none(const rasd_doc *d, uint32_t i) { return i < d->ntoks && d->toks[i].tl_n == 1; }
 /* The lexicon word for an exact folded key, or NULL. */
 const rasd__tword *rasd__tl_word(const char *key, uint32_t n);
 /* The first clitic reading of token i (least stripped first) that is a

@@ -50,7 +50,6 @@ struct rasd_formcache {
   struct rasd_formtok { const rasd_form *f; uint32_t n; } *tok; /* f NULL until computed */
   unsigned char *chunk; /* free room in the current chunk */
   uint32_t room;
-  uint8_t *tl_n;        /* per token: 1 + its number/date lexicon hits, 0 = not asked yet (num_lex.c) */
   uint32_t (*tl_h)[4];  /* per token: the hits (allocated on first use) */
 };
 const rasd_form *rasd__tok_forms_fill(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash);

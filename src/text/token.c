@@ -142,6 +142,8 @@ static void tok_key(rasd_doc *d, uint32_t ti, uint64_t h) {
     kl = w->key_len;
     memcpy(d->keys + ko, w->key, kl);
     t->kind = w->kind;
+    t->tl_n = w->tl_n;
+    t->memo = w->memo[RASD_WMEMO_GEO];
   } else {
     kl = rasd_uni_key(raw, tn, d->keys + ko);
     if (kl == 0 && t->kind == RASD_TOK_WORD) t->kind = RASD_TOK_PUNCT; /* only marks */

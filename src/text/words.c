@@ -25,6 +25,7 @@ void rasd__words_begin(rasd_doc *d) {
     t->next_stamp = 1;
   }
   d->wgen = t->gen;
+  d->wmemo_owner = t->memo_owner[RASD_WMEMO_GEO];
 }
 
 uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind) {

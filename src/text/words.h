@@ -23,7 +23,8 @@
 #include "../core/strmap.h"
 #include "doc.h"
 
-enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_N = 2 }; /* memo slots, one per stage that keeps one */
+/* One memo slot, for the geo stage; tokens carry a copy (rasd_token.memo). */
+enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_N = 1 };
 #define RASD_WORD_MAX 40      /* longest token (and key) kept, in bytes */
 #define RASD_WORD_BITS 14
 
@@ -70,7 +71,8 @@ static inline uint32_t *rasd_tok_memo(const rasd_doc *d, uint32_t i, int slot) {
 }
 
 /* -- for the tokenizer ------------------------------------------------------ */
-/* Start tokenizing d: set up this thread's cache and stamp d with it. */
+/* Start tokenizing d: set up this thread's cache and stamp d with it (and
+** with the owner of the memos its tokens will copy). */
 void rasd__words_begin(rasd_doc *d);
 /* Two ways a set: a word lives in one of the two slots of set
 ** (hash & mask); the one used less recently is refilled. */
