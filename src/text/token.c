@@ -78,7 +78,7 @@ uint32_t rasd_doc_keys_append(rasd_doc *d, const char *s, uint32_t n) {
 
 /* Make room for the key of a token of n source bytes; returns its offset. */
 static uint32_t key_reserve(rasd_doc *d, size_t n) {
-  size_t need = 3 * n + 8;
+  size_t need = 3 * n + 8 < RASD_WORD_MAX + 8 ? RASD_WORD_MAX + 8 : 3 * n + 8;
   if (d->keys_len + need + 1 > d->keys_cap) {
     /* first call: room for the keys and stems of a typical article at once */
     uint32_t cap = d->keys_cap ? d->keys_cap : 4096 + 2 * d->len;
@@ -97,6 +97,7 @@ static rasd_token *push_tok(rasd_doc *d, uint32_t *cap) {
   }
   rasd_token *t = &d->toks[d->ntoks++];
   memset(t, 0, sizeof *t);
+  t->sent = d->nsents; /* sentences are pushed before the token that follows them */
   return t;
 }
 
@@ -120,7 +121,6 @@ static void push_sent(rasd_doc *d, uint32_t *cap, uint32_t tb, uint32_t te) {
     final = is_final_cp(rasd_uni_next(d->text, d->len, &k));
   }
   s->is_title = !final && (te - tb) <= 14;
-  for (uint32_t i = tb; i < te; i++) d->toks[i].sent = d->nsents;
   d->nsents++;
 }
 
@@ -140,7 +140,7 @@ static void tok_key(rasd_doc *d, uint32_t ti, uint64_t h) {
   size_t kl;
   if (w) {
     kl = w->key_len;
-    memcpy(d->keys + ko, w->key, kl);
+    memcpy(d->keys + ko, w->key, RASD_WORD_MAX); /* key_reserve leaves room */
     t->kind = w->kind;
     t->tl_n = w->tl_n;
     t->memo = w->memo[RASD_WMEMO_GEO];
@@ -246,8 +246,9 @@ void rasd_tok_split(rasd_doc *d) {
       i = j;
       t->kind = RASD_TOK_NUM;
       t->num = v;
-    } else if (rasd_uni_is_letter(cp) || (cp >= 0x0600 && cp <= 0x06FF && rasd_uni_is_mark(cp))) {
-      int latin = !rasd_uni_is_arabic_letter(cp) && !(cp >= 0x0600 && cp <= 0x06FF);
+    } else if (cp < CLS_MAX ? (cls_tab[cp] & C_LETTER) || (cp >= 0x0600 && cp <= 0x06FF && (cls_tab[cp] & C_MARK))
+                            : rasd_uni_is_letter(cp)) {
+      int latin = cp < 0x0600 || (cp > 0x06FF && !rasd_uni_is_arabic_letter(cp));
       int plain = plain_letter(cp); /* a letter that is not a presentation form */
       int marks = (cls_of(cp) & C_MARK) || cp >= 0xFB50;
       const unsigned char *u = (const unsigned char *)s;
@@ -308,7 +309,7 @@ void rasd_tok_split(rasd_doc *d) {
     /* The key comes LAG tokens later, its word-cache slot fetched now; a
     ** word of marks alone (its kind depends on its empty key) is keyed at once. */
     uint32_t ti = d->ntoks - 1;
-    uint64_t h = rasd_strmap_hash(s + t->start, t->end - t->start);
+    uint64_t h = rasd__word_hash(s + t->start, t->end - t->start);
     if (marks_only) {
       while (nlag) { tok_key(d, lag_i[lag_at % LAG], lag_h[lag_at % LAG]); lag_at++, nlag--; }
       tok_key(d, ti, h);

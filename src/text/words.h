@@ -19,6 +19,7 @@
 #define RASD_WORDS_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../core/strmap.h"
 #include "doc.h"
@@ -74,6 +75,26 @@ static inline uint32_t *rasd_tok_memo(const rasd_doc *d, uint32_t i, int slot) {
 /* Start tokenizing d: set up this thread's cache and stamp d with it (and
 ** with the owner of the memos its tokens will copy). */
 void rasd__words_begin(rasd_doc *d);
+/* The cache's hash of a token's bytes: its first and last eight (tokens
+** longer than 16 bytes share a set when those agree; the bytes decide). */
+static inline uint64_t rasd__word_hash(const char *s, uint32_t n) {
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t x, y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + n - 4, 4);
+    a = x, b = y;
+  } else if (n) {
+    a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 | (uint64_t)(unsigned char)s[n - 1] << 16;
+  }
+  uint64_t h = (a ^ (n * 0x9E3779B97F4A7C15ULL)) * 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 31;
+  h = (h ^ b) * 0x94d049bb133111ebULL;
+  return h ^ (h >> 29);
+}
 /* Two ways a set: a word lives in one of the two slots of set
 ** (hash & mask); the one used less recently is refilled. */
 #define RASD__WSET(h) ((uint32_t)((h) & ((1u << (RASD_WORD_BITS - 1)) - 1)) << 1)
