@@ -155,7 +155,8 @@ int rasd_cmd_ingest(int argc, char **argv) {
             "rasd ingest: stats: jobs %d, cpu %.1f s (reading %.1f, coding %.1f, storing %.1f, full-text index %.1f), "
             "peak memory %.1f MB, database %.1f MB (+ %.1f MB WAL), store: %ld articles, %ld events, %ld incidents\n",
             jobs, ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6,
-            st.cpu_read, st.cpu_code, st.cpu_write, st.cpu_fts, ru.ru_maxrss / 1024.0, file_size(dbpath) / 1e6, file_size(wal) / 1e6, na, ne, ni);
+            st.cpu_read, st.cpu_code, st.cpu_write, st.cpu_fts, ru.ru_maxrss / 1024.0, file_size(dbpath) / 1e6,
+            file_size(wal) / 1e6, na, ne, ni);
   }
   rasd_db_close(db);
   rasd_engine_close(&e);

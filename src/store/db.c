@@ -89,12 +89,13 @@ rasd_rc rasd_db_open(const char *path, int readonly, rasd_db **out, char *err, s
   sqlite3_busy_timeout(db->h, 10000);
   /* A file that is not a database fails on the first read. */
   const char *setup = readonly ? "PRAGMA query_only=1; SELECT count(*) FROM sqlite_master;"
-                               : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+                               /* 16 KB pages (new databases only): most article texts
+                               ** fit in one page instead of an overflow chain; about
+                               ** a tenth less storing work and a smaller file */
+                               : "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                 "PRAGMA foreign_keys=OFF;"
                                  "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;";
   char *msg = NULL;
-  if (!readonly && getenv("XP")) { char q[100]; snprintf(q, sizeof q, "PRAGMA page_size=%s", getenv("XP")); sqlite3_exec(db->h, q, NULL, NULL, NULL); }
-  if (!readonly && getenv("XW")) { char q[100]; snprintf(q, sizeof q, "PRAGMA wal_autocheckpoint=%s", getenv("XW")); sqlite3_exec(db->h, q, NULL, NULL, NULL); }
-  if (!readonly && getenv("XS")) { char q[100]; snprintf(q, sizeof q, "PRAGMA cache_size=%s", getenv("XS")); sqlite3_exec(db->h, q, NULL, NULL, NULL); }
   if (sqlite3_exec(db->h, setup, NULL, NULL, &msg) != SQLITE_OK ||
       (!readonly && sqlite3_exec(db->h, schema, NULL, NULL, &msg) != SQLITE_OK)) {
     snprintf(err, errlen, "%s: %s", path, msg ? msg : sqlite3_errmsg(db->h));

@@ -30,8 +30,11 @@
 #include "../text/uni.h"
 #include "store_int.h"
 
-#define FTS_BATCH (getenv("XB") ? atoi(getenv("XB")) : 8000)               /* articles per FTS transaction (at least) */
-#define FTS_MAX_QUEUED (16u << 20)   /* bytes of text waiting before the writer waits */
+/* Articles per FTS transaction (at least): each commit writes a segment,
+** and FTS5 merges them when a level reaches 16 (2000 made 16 for 30,000
+** articles, and a merge that cost a fifth of the indexing). */
+#define FTS_BATCH 8000
+#define FTS_MAX_QUEUED (16u << 20) /* bytes of text waiting before the writer waits */
 
 /* Committed articles waiting for the indexer: one list per store commit;
 ** the strings live in bytes (offsets, since the buffer grows). */
@@ -71,8 +74,9 @@ static const char fts_schema[] =
     /* no incremental merging while loading (crisis merges still bound the
     ** segment count): about a third less indexing work */
     "INSERT INTO ftext(ftext, rank) VALUES('automerge', 0);"
-    /* flush pending terms once per transaction, not every 1 MB */
-    "INSERT INTO ftext(ftext, rank) VALUES('hashsize', 33554432);";
+    /* flush pending terms every 8 MB, not every 1 MB: a few segments for
+    ** 100 MB of text; bigger was no faster and cost memory */
+    "INSERT INTO ftext(ftext, rank) VALUES('hashsize', 8388608);";
 
 /* The indexed form of text: its matching key (rasd_uni_key) with every
 ** non-ASCII character that is not a letter, digit or mark (، ؛ ؟ « » “ ”...)
@@ -274,13 +278,7 @@ rasd__fts *rasd__fts_start(const char *dbpath, FILE *diag) {
            SQLITE_OK;
   if (ok) {
     sqlite3_busy_timeout(f->h, 10000);
-    if (getenv("XFP")) { char q[100]; snprintf(q, sizeof q, "PRAGMA page_size=%s", getenv("XFP")); sqlite3_exec(f->h, q, NULL, NULL, NULL); }
-    ok = sqlite3_exec(f->h, getenv("XC") ? "CREATE VIRTUAL TABLE IF NOT EXISTS ftext USING fts5(title, text, content='', columnsize=0, tokenize='ascii');" : "", NULL, NULL, &msg) == SQLITE_OK &&
-         sqlite3_exec(f->h, fts_schema, NULL, NULL, &msg) == SQLITE_OK;
-  }
-  if (ok && getenv("XH")) {
-    char q[200]; snprintf(q, sizeof q, "INSERT INTO ftext(ftext, rank) VALUES('hashsize', %s)", getenv("XH"));
-    sqlite3_exec(f->h, q, NULL, NULL, NULL);
+    ok = sqlite3_exec(f->h, fts_schema, NULL, NULL, &msg) == SQLITE_OK;
   }
   if (ok) {
     /* the main database, for catching up only */

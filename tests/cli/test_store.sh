@@ -182,4 +182,21 @@ if command -v sqlite3 >/dev/null 2>&1; then
   ok resumed_integrity sh -c '[ "$(sqlite3 "$0" "pragma integrity_check")" = ok ]' "$TMP/k.db"
 fi
 
+# -- the index the ingest builds from the texts it stores equals the one a
+# later ingest builds from the database (--no-fts, then catch-up): words,
+# phrases, titles, folded spellings, a text replaced within one run
+{ cat "$TMP/gen.jsonl"
+  printf '{"id":"g7","date":"2021-05-09","title":"نص بديل","text":"تظاهر المئات في مدينة درعا مطالبين بالإفراج عن المعتقلين."}\n'; } > "$TMP/genr.jsonl"
+ING --db "$TMP/fm.db" --batch 100 "$TMP/genr.jsonl"
+ING --no-fts --db "$TMP/fc.db" "$TMP/genr.jsonl"; ING --db "$TMP/fc.db" < /dev/null
+for q in 'مفخخة' '"سيارة مفخخة"' '"قوات النظام السوري" AND اريحا' 'تقرير' 'المعتقلين' 'مدنيين NOT مفخخة'; do
+  Q --db "$TMP/fm.db" --articles --search "$q" --limit 100000 --format jsonl > "$TMP/fm.out"
+  Q --db "$TMP/fc.db" --articles --search "$q" --limit 100000 --format jsonl > "$TMP/fc.out"
+  ok "fts_memory_equals_catch_up $q" sh -c 'cmp -s "$0" "$1" && [ -s "$0" ]' "$TMP/fm.out" "$TMP/fc.out"
+done
+Q --db "$TMP/fm.db" --articles --search 'الرقة' --limit 100000 --format jsonl > "$TMP/fm.out"
+ok fts_replaced_in_run lacks "$TMP/fm.out" '"g7"'
+Q --db "$TMP/fm.db" --articles --search 'درعا' --limit 100000 --format jsonl > "$TMP/fm.out"
+ok fts_replacement_in_run contains "$TMP/fm.out" '"g7"'
+
 finish
