@@ -557,6 +557,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
   mention *us = rasd_arena_alloc(d->arena, ucap * sizeof *us);
   uint32_t next = 0;
   for (uint32_t i = 0; i + 1 < d->ntoks; i++) {
+    if (!(gb[i] & (7u << 4 | GB_SET(S_AREA_HEADS)))) continue; /* neither a cue nor an area word */
     while (next < nm && ms[next].te <= i) next++;
     if (next < nm && ms[next].sb <= i + 1 && ms[next].tb <= i + 1 && i + 1 < ms[next].te) continue;
     if (next < nm && ms[next].tb <= i) continue;

@@ -255,6 +255,14 @@ void rasd_tok_split(rasd_doc *d) {
       for (;;) {
         if (!latin) { /* Arabic letters and marks: two-byte sequences D8..DB xx */
           unsigned acc = 0, lead;
+          while (i + 3 < n) { /* two at a time */
+            unsigned l0 = u[i] - 0xD8u, l1 = u[i + 2] - 0xD8u;
+            if ((l0 | l1) >= 4) break;
+            unsigned c0 = ar_tab[l0 << 8 | u[i + 1]], c1 = ar_tab[l1 << 8 | u[i + 3]];
+            if (!c0 || !c1) break;
+            acc |= c0 | c1;
+            i += 4;
+          }
           while (i + 1 < n && (lead = u[i] - 0xD8u) < 4) {
             unsigned cl = ar_tab[lead << 8 | u[i + 1]];
             if (!cl) break;

@@ -1,8 +1,9 @@
 /*
 ** text/words.c -- the per-thread cache of word types (see words.h).
 **
-** Two-way set-associative: the low bits of a token's hash pick its set, the
-** high half is kept to turn other words away before comparing bytes.  A slot's
+** Four-way set-associative: the low bits of a token's hash pick its set,
+** the high half is its tag, which turns other words away before their bytes
+** are compared.  A slot's
 ** stamp changes when it is refilled, so tokens that point at the old word
 ** see a different stamp and fall back to computing.
 */
@@ -31,19 +32,24 @@ void rasd__words_begin(rasd_doc *d) {
 uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind) {
   rasd__wtab *t = rasd__wt;
   if (n > RASD_WORD_MAX || kl > RASD_WORD_MAX) return 0;
-  uint32_t set = RASD__WSET(h), way = t->w[set].stamp ? !t->w[set].mru : 0, slot = set + way;
+  uint32_t set = RASD__WSET(h), slot = set;
+  for (uint32_t k = set; k < set + RASD__WWAYS; k++) {
+    if (t->freq[k] < t->freq[slot]) slot = k;
+    t->freq[k] -= t->freq[k] >> 2;
+  }
   uint32_t stamp = t->next_stamp++;
   if (stamp >= 1u << (32 - RASD_WORD_BITS)) { /* stamps wrap: forget every word (and every doc's wids) */
-    memset(t->w, 0, sizeof t->w);
+    memset(t->tag, 0, sizeof t->tag);
+    memset(t->freq, 0, sizeof t->freq);
     t->gen = atomic_fetch_add(&next_gen, 1);
     t->next_stamp = 2;
     stamp = 1;
   }
   rasd_word *w = &t->w[slot];
   memset(w, 0, offsetof(rasd_word, raw));
-  t->w[set].mru = (uint8_t)way; /* the set's bit lives in way 0 */
+  t->tag[slot] = RASD__WTAG(h);
+  t->freq[slot] = 1;
   w->stamp = stamp;
-  w->hash = (uint32_t)(h >> 32);
   w->raw_len = (uint8_t)n;
   w->key_len = (uint8_t)kl;
   w->kind = kind;

@@ -5,7 +5,7 @@
 ** What the pipeline works out about a token from its bytes alone -- its
 ** folded key, its number/date lexicon hits, the memos later stages keep
 ** (geo: "could this word start a place name? is it a cue word?") -- is
-** kept per spelling in a two-way cache small enough to stay in the
+** kept per spelling in a four-way cache small enough to stay in the
 ** CPU's near caches (a big table of every type costs a cache miss a token,
 ** more than computing the key).  The tokenizer looks every token up (one
 ** hash of its bytes) and records the slot and the slot's stamp in the token
@@ -27,16 +27,14 @@
 /* One memo slot, for the geo stage; tokens carry a copy (rasd_token.memo). */
 enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_N = 1 };
 #define RASD_WORD_MAX 40      /* longest token (and key) kept, in bytes */
-#define RASD_WORD_BITS 14
+#define RASD_WORD_BITS 15
 
 typedef struct rasd_word {
   uint32_t stamp;       /* changes whenever the slot is refilled (0: never filled) */
-  uint32_t hash;        /* low half of rasd_strmap_hash of the token's bytes */
   uint8_t raw_len, key_len;
   uint8_t kind;         /* RASD_TOK_* */
-  uint8_t mru;          /* in a set's first way: which way was used last */
   uint8_t tl_n;         /* 1 + number/date lexicon hits in tl_h; 0 until computed (num_lex.c) */
-  uint8_t pad[3];
+  uint8_t pad[4];
   uint32_t tl_h[4];     /* the lexicon hits, packed by num_lex.c */
   uint32_t memo[RASD_WMEMO_N]; /* a stage's own answer about the word; 0 = not yet */
   char raw[RASD_WORD_MAX], key[RASD_WORD_MAX];
@@ -46,6 +44,8 @@ typedef struct rasd__wtab {
   uint64_t gen;         /* unique over the process (a document stamps it) */
   uint32_t next_stamp;
   const void *memo_owner[RASD_WMEMO_N]; /* what each memo slot's answers depend on */
+  uint32_t tag[1u << RASD_WORD_BITS];   /* per slot: RASD__WTAG of its word, 0 = empty */
+  uint8_t freq[1u << RASD_WORD_BITS];   /* per slot: how often found since filled (halving) */
   rasd_word w[1u << RASD_WORD_BITS];
 } rasd__wtab;
 extern _Thread_local rasd__wtab *rasd__wt;
@@ -95,25 +95,30 @@ static inline uint64_t rasd__word_hash(const char *s, uint32_t n) {
   h = (h ^ b) * 0x94d049bb133111ebULL;
   return h ^ (h >> 29);
 }
-/* Two ways a set: a word lives in one of the two slots of set
-** (hash & mask); the one used less recently is refilled. */
-#define RASD__WSET(h) ((uint32_t)((h) & ((1u << (RASD_WORD_BITS - 1)) - 1)) << 1)
+/* Four ways a set: a word lives in one of the four slots of its set; the
+** set's tags (the high half of the hash, never 0) sit together, so a look
+** touches one line of tags and, on a match, the entry. */
+#define RASD__WWAYS 4
+#define RASD__WSET(h) ((uint32_t)((h) & ((1u << RASD_WORD_BITS) / RASD__WWAYS - 1)) * RASD__WWAYS)
+#define RASD__WTAG(h) ((uint32_t)((h) >> 32) | 1u)
 /* The set of the token with hash h (to prefetch). */
-static inline const void *rasd__word_slot(uint64_t h) { return &rasd__wt->w[RASD__WSET(h)]; }
+static inline const void *rasd__word_slot(uint64_t h) { return &rasd__wt->tag[RASD__WSET(h)]; }
 /* The token s[0..n) with hash h: its entry when cached (key, kind...), else NULL. */
 static inline const rasd_word *rasd__word_find(const char *s, uint32_t n, uint64_t h, uint32_t *wid) {
-  uint32_t set = RASD__WSET(h);
-  rasd_word *w = &rasd__wt->w[set];
-  for (uint32_t way = 0; way < 2; way++)
-    if (w[way].hash == (uint32_t)(h >> 32) && w[way].raw_len == n && w[way].stamp && rasd_key_eq(w[way].raw, s, n)) {
-      w[0].mru = (uint8_t)way;
-      *wid = (w[way].stamp << RASD_WORD_BITS) | (set + way);
-      return &w[way];
+  rasd__wtab *t = rasd__wt;
+  uint32_t set = RASD__WSET(h), tag = RASD__WTAG(h);
+  for (uint32_t k = set; k < set + RASD__WWAYS; k++)
+    if (t->tag[k] == tag && t->w[k].raw_len == n && rasd_key_eq(t->w[k].raw, s, n)) {
+      if (t->freq[k] < 255) t->freq[k]++;
+      *wid = (t->w[k].stamp << RASD_WORD_BITS) | k;
+      return &t->w[k];
     }
   return NULL;
 }
-/* Put the token s[0..n) with hash h, key[0..kl) and kind in its set
-** (evicting the word used less recently); returns its wid, 0 when too long to keep. */
+/* Put the token s[0..n) with hash h, key[0..kl) and kind in its set, in
+** place of the word found least often lately (the set's counts lose a
+** quarter at each refill, so old favourites make way); returns its wid, 0
+** when too long to keep. */
 uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind);
 
 /* Free this thread's cache (a worker thread calls it before it ends). */
