@@ -48,7 +48,8 @@ static inline int cls_of(int32_t c) {
 
 static int is_digit_cp(int32_t cp, int *v) {
   if (cp >= '0' && cp <= '9') { *v = cp - '0'; return 1; }
-  if (cp >= 0x0660 && cp <= 0x0669) { *v = cp - 0x0660; return 1; }
+  if (cp < 0x0660) return 0;
+  if (cp <= 0x0669) { *v = cp - 0x0660; return 1; }
   if (cp >= 0x06F0 && cp <= 0x06F9) { *v = cp - 0x06F0; return 1; }
   return 0;
 }
@@ -171,6 +172,11 @@ void rasd_tok_split(rasd_doc *d) {
   rasd__words_begin(d);
   d->ntoks = d->nsents = 0;
   while (i < n) {
+    if (s[i] == ' ') { /* the common separator */
+      pending |= RASD_TOKF_SPACE_BEFORE;
+      i++;
+      continue;
+    }
     size_t at = i;
     int32_t cp = rasd_uni_next(s, n, &i);
     if (cp < 0) continue;

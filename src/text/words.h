@@ -101,6 +101,30 @@ static inline uint64_t rasd__word_hash(const char *s, uint32_t n) {
 #define RASD__WWAYS 4
 #define RASD__WSET(h) ((uint32_t)((h) & ((1u << RASD_WORD_BITS) / RASD__WWAYS - 1)) * RASD__WWAYS)
 #define RASD__WTAG(h) ((uint32_t)((h) >> 32) | 1u)
+/* 1 when a[0..n) == b[0..n), n <= RASD_WORD_MAX, reading whole words
+** within both (overlapping at the end). */
+static inline int rasd__raw_eq(const char *a, const char *b, uint32_t n) {
+  uint64_t x, y;
+  if (n >= 8) {
+    for (uint32_t k = 0; k + 8 < n; k += 8) {
+      memcpy(&x, a + k, 8);
+      memcpy(&y, b + k, 8);
+      if (x != y) return 0;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    uint32_t p, q, r, v;
+    memcpy(&p, a, 4);
+    memcpy(&q, b, 4);
+    memcpy(&r, a + n - 4, 4);
+    memcpy(&v, b + n - 4, 4);
+    return p == q && r == v;
+  }
+  return rasd_key_eq(a, b, n);
+}
 /* The set of the token with hash h (to prefetch). */
 static inline const void *rasd__word_slot(uint64_t h) { return &rasd__wt->tag[RASD__WSET(h)]; }
 /* The token s[0..n) with hash h: its entry when cached (key, kind...), else NULL. */
@@ -108,7 +132,7 @@ static inline const rasd_word *rasd__word_find(const char *s, uint32_t n, uint64
   rasd__wtab *t = rasd__wt;
   uint32_t set = RASD__WSET(h), tag = RASD__WTAG(h);
   for (uint32_t k = set; k < set + RASD__WWAYS; k++)
-    if (t->tag[k] == tag && t->w[k].raw_len == n && rasd_key_eq(t->w[k].raw, s, n)) {
+    if (t->tag[k] == tag && t->w[k].raw_len == n && rasd__raw_eq(t->w[k].raw, s, n)) {
       if (t->freq[k] < 255) t->freq[k]++;
       *wid = (t->w[k].stamp << RASD_WORD_BITS) | k;
       return &t->w[k];
