@@ -106,9 +106,10 @@ static int compatible(const rasd_evrow *a, const rasd_evrow *b, double *km, int 
 rasd_rc rasd_db_link_event(rasd_db *db, int64_t evid, int64_t art, const rasd_evrow *r) {
   int32_t end = r->day_end == RASD_NO_DAY ? r->day : r->day_end;
   /* Candidates: same category and country, starting within the date
-  ** window (index events_link). */
-  /* The SQL narrows by the cheap parts of the rule (place box or admin1,
-  ** actor country); compatible() decides. */
+  ** window (index events_link2).  The SQL narrows by the cheap parts of
+  ** the rule (place box or admin1, actor country), which the index holds,
+  ** so most rows are turned down without reading the event; compatible()
+  ** decides. */
   sqlite3_stmt *st = rasd__db_stmt(
       db, &db->st_cand,
       "SELECT id, incident, " RASD__ROW_COLS
