@@ -34,7 +34,7 @@
 ** and FTS5 merges them when a level reaches 16 (2000 made 16 for 30,000
 ** articles, and a merge that cost a fifth of the indexing). */
 #define FTS_BATCH 8000
-#define FTS_MAX_QUEUED (16u << 20) /* bytes of text waiting before the writer waits */
+#define FTS_MAX_QUEUED (8u << 20) /* bytes of text waiting before the writer waits */
 
 /* Committed articles waiting for the indexer: one list per store commit;
 ** the strings live in bytes (offsets, since the buffer grows). */
@@ -67,7 +67,7 @@ struct rasd__fts {
 };
 
 static const char fts_schema[] =
-    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-8192;"
     "CREATE TABLE IF NOT EXISTS idx(docid INTEGER PRIMARY KEY, article INTEGER NOT NULL, hash INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS idx_article ON idx(article, hash);"
     "CREATE VIRTUAL TABLE IF NOT EXISTS ftext USING fts5(title, text, content='', tokenize='ascii');"
