@@ -32,8 +32,15 @@ int rasd_weekday(int32_t z) { return (int)((z >= -4) ? (z + 4) % 7 : (z + 5) % 7
 void rasd_day_str(int32_t days, char out[11]) {
   int y, m, d;
   rasd_civil_from_days(days, &y, &m, &d);
-  if (y < 0 || y > 9999) { snprintf(out, 11, "0000-00-00"); return; }
-  snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+  if (y < 0 || y > 9999) y = m = d = 0;
+  int v[3] = {y, m, d}, w[3] = {4, 2, 2};
+  char *o = out;
+  for (int f = 0; f < 3; f++) {
+    if (f) *o++ = '-';
+    for (int k = w[f] - 1, x = v[f]; k >= 0; k--, x /= 10) o[k] = (char)('0' + x % 10);
+    o += w[f];
+  }
+  *o = 0;
 }
 
 int rasd_day_parse(const char *s, int32_t *days) {
