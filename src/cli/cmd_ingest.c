@@ -26,7 +26,7 @@ static const char help[] =
     "  --db FILE           the database (default: $RASD_DB, else rasd.db)\n"
     "  -j, --jobs N        coding threads (default: the number of cores)\n"
     "  --batch N           articles per transaction (default 500)\n"
-    "  --stats             add CPU time, peak memory, database size and store totals\n"
+    "  --stats             add CPU time (by thread), peak memory, database size and store totals\n"
     "  --no-fts            skip full-text indexing (the next ingest without it catches up)\n"
     "  --relink            rebuild every incident from the stored events, then exit\n"
     "  --lexicon FILE      load an extra actor/trigger lexicon (TSV; repeatable)\n" RASD_HELP_COMMON

@@ -19,9 +19,10 @@
 ** reads the main database while it is being written, and never indexes
 ** what a rollback undid.  At most FTS_MAX_QUEUED bytes wait; then the
 ** writer waits.  The indexer keeps one FTS transaction open over FTS_BATCH
-** articles or more: FTS5 writes a segment at each commit (and every 8 MB of
-** pending terms), and the fewer segments, the less merging.  Every
-** statement in a transaction is a plain one-row write (see index_doc).
+** articles or more (or to the end of the input): FTS5 writes a segment at
+** each commit (and every 8 MB of pending terms), and the fewer segments,
+** the less merging.  Every statement in a transaction is a plain one-row
+** write (see index_doc).
 **
 ** A search keeps only docids whose (article, hash) still matches the
 ** stored article, so replaced texts drop out without deletes.  At each
