@@ -23,6 +23,13 @@ void *rasd_xmalloc(size_t n) {
   if (!p) oom(n);
   return p;
 }
+void *rasd_xcalloc_aligned(size_t align, size_t n) {
+  n = (n + align - 1) / align * align; /* aligned_alloc wants a multiple */
+  void *p = aligned_alloc(align, n);
+  if (!p) oom(n);
+  memset(p, 0, n);
+  return p;
+}
 void *rasd_xcalloc(size_t n, size_t m) {
   void *p = calloc(n ? n : 1, m ? m : 1);
   if (!p) oom(n * m);

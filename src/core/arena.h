@@ -35,6 +35,7 @@ void rasd_arena_free(rasd_arena *a);
 /* Malloc wrappers for long-lived objects: abort with a message on failure. */
 void *rasd_xmalloc(size_t n);
 void *rasd_xcalloc(size_t n, size_t m);
+void *rasd_xcalloc_aligned(size_t align, size_t n); /* zeroed, align a power of two */
 void *rasd_xrealloc(void *p, size_t n);
 char *rasd_xstrndup(const char *s, size_t n);
 

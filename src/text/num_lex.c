@@ -181,7 +181,7 @@ typedef struct {
   uint8_t cl;
   uint16_t w; /* index into words[] */
 } hit;
-_Static_assert(sizeof(hit) * CACHE_HITS <= sizeof(((rasd_word *)0)->tl_h), "a word's tl_h holds its hits");
+_Static_assert(sizeof(hit) * CACHE_HITS <= sizeof(((rasd__wtab *)0)->tl_h[0]), "a word's tl_h holds its hits");
 _Static_assert(sizeof(hit) * CACHE_HITS <= sizeof(((struct rasd_formcache *)0)->tl_h[0]), "tl_h holds a token's hits");
 
 static int token_hits_(const rasd_doc *d, uint32_t i, hit out[CACHE_HITS]) {
@@ -222,10 +222,10 @@ static const hit *token_hits(const rasd_doc *d, uint32_t i, int *nh) {
   /* the word cache keeps the hits (it is not refilled while d is analysed) */
   rasd_word *w = rasd_tok_word(d, i);
   if (w) {
-    if (!w->tl_n) w->tl_n = (uint8_t)(token_hits_(d, i, (hit *)w->tl_h) + 1);
+    if (!w->tl_n) w->tl_n = (uint8_t)(token_hits_(d, i, (hit *)rasd__word_tl(w)) + 1);
     d->toks[i].tl_n = w->tl_n;
     *nh = w->tl_n - 1;
-    return (const hit *)w->tl_h;
+    return (const hit *)rasd__word_tl(w);
   }
   /* a token without an entry: the document keeps them, marked 0x80 */
   hit h[CACHE_HITS];

@@ -21,7 +21,7 @@ static atomic_uint_fast64_t next_gen = 1;
 void rasd__words_begin(rasd_doc *d) {
   rasd__wtab *t = rasd__wt;
   if (!t) {
-    t = rasd__wt = rasd_xcalloc(1, sizeof *t);
+    t = rasd__wt = rasd_xcalloc_aligned(64, sizeof *t);
     t->gen = atomic_fetch_add(&next_gen, 1);
     t->next_stamp = 1;
   }
