@@ -113,7 +113,7 @@ static int scan_str(jscan *j, const char **out, size_t *outn, int allow_esc) {
     return 1;
   }
   /* decode (also validates the escapes of a skipped value) */
-  char *o = out ? rasd_arena_alloc(j->a, (size_t)(end - start) + 1) : NULL, *w = o;
+  char *o = out ? rasd_arena_grow_raw(j->a, NULL, 0, (size_t)(end - start) + 1, 1) : NULL, *w = o; /* all written below */
   for (const char *q = start; q < end;) {
     if (*q != '\\') {
       const char *r = memchr(q, '\\', (size_t)(end - q));

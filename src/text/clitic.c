@@ -116,7 +116,8 @@ static int forms_compute(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_F
 void rasd__tok_forms_init(rasd_doc *d) {
   struct rasd_formcache *c = rasd_arena_alloc(d->arena, sizeof *c);
   c->ntoks = d->ntoks;
-  c->tok = rasd_arena_alloc(d->arena, (d->ntoks + 1) * sizeof *c->tok);
+  /* not zeroed: an entry is valid once its token has RASD_TOKF_FORMS */
+  c->tok = rasd_arena_grow_raw(d->arena, NULL, 0, d->ntoks + 1, sizeof *c->tok);
   d->fcache = c;
 }
 
@@ -152,6 +153,7 @@ const rasd_form *rasd__tok_forms_fill(const rasd_doc *d, uint32_t i, int *n, con
   c->room -= (uint32_t)bytes;
   c->tok[i].f = f;
   c->tok[i].n = (uint32_t)k;
+  d->toks[i].flags |= RASD_TOKF_FORMS;
   *n = k;
   if (hash) *hash = h;
   return f;

@@ -29,7 +29,8 @@ enum rasd_tok_flags {
   RASD_TOKF_PARA_BEFORE = 2,  /* a blank line precedes the token */
   RASD_TOKF_SPACE_BEFORE = 4, /* whitespace precedes the token */
   RASD_TOKF_QUOTE = 8,        /* punctuation that is a quote mark */
-  RASD_TOKF_MARKS = 16        /* a word with marks (tashkeel) or presentation forms in it */
+  RASD_TOKF_MARKS = 16,       /* a word with marks (tashkeel) or presentation forms in it */
+  RASD_TOKF_FORMS = 32        /* its clitic readings are in doc->fcache (text/clitic.c) */
 };
 
 typedef struct rasd_token {

@@ -47,7 +47,7 @@ void rasd__tok_forms_init(rasd_doc *d);
 /* Internals of rasd_tok_forms_ref (clitic.c): compute and keep token i's readings. */
 struct rasd_formcache {
   uint32_t ntoks;
-  struct rasd_formtok { const rasd_form *f; uint32_t n; } *tok; /* f NULL until computed */
+  struct rasd_formtok { const rasd_form *f; uint32_t n; } *tok; /* set once the token has RASD_TOKF_FORMS */
   unsigned char *chunk; /* free room in the current chunk */
   uint32_t room;
   uint32_t (*tl_h)[4];  /* per token: the hits (allocated on first use) */
@@ -55,7 +55,7 @@ struct rasd_formcache {
 const rasd_form *rasd__tok_forms_fill(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash);
 static inline const rasd_form *rasd_tok_forms_ref(const rasd_doc *d, uint32_t i, int *n, const uint64_t **hash) {
   const struct rasd_formcache *c = d->fcache;
-  if (c && i < c->ntoks && c->tok[i].f) {
+  if (c && i < c->ntoks && (d->toks[i].flags & RASD_TOKF_FORMS)) {
     const struct rasd_formtok *t = &c->tok[i];
     *n = (int)t->n;
     if (hash) *hash = (const uint64_t *)(t->f + t->n);
