@@ -162,27 +162,29 @@ static uint32_t geo_bits_of(const rasd_gaz *g, const rasd_doc *d, uint32_t i) {
         b |= GB_CAND;
   return b;
 }
-/* Every token's bits, in the arena: the copy the token took from the word
-** cache when it was tokenized (if made for this gazetteer), else worked out
-** and left in the cache for the next document. */
-static uint32_t *geo_bits_all(const rasd_gaz *g, const rasd_doc *d) {
-  uint32_t *gb = rasd_arena_grow_raw(d->arena, NULL, 0, d->ntoks + 1, sizeof *gb); /* every one set below */
-  int own = rasd_words_memo_own(d, RASD_WMEMO_GEO, g), copies = own && d->wmemo_owner == g;
-  for (uint32_t i = 0; i < d->ntoks; i++) {
-    if (copies && d->toks[i].memo) { gb[i] = d->toks[i].memo; continue; }
-    uint32_t *m = own ? rasd_tok_memo(d, i, RASD_WMEMO_GEO) : NULL;
-    if (m && *m) { gb[i] = *m; continue; } /* worked out earlier in this document */
-    gb[i] = geo_bits_of(g, d, i);
-    if (m) *m = gb[i];
+/* Every token's bits, kept in the token (rasd_token.memo): the copy it took
+** from the word cache when it was tokenized (if made for this gazetteer),
+** else worked out and left in the cache for the next document. */
+static void geo_bits_all(const rasd_gaz *g, rasd_doc *d) {
+  int own = rasd_words_memo_own(d, RASD_WMEMO_GEO, g);
+  if (d->wmemo_owner != g) { /* the copies answer for another gazetteer */
+    for (uint32_t i = 0; i < d->ntoks; i++) d->toks[i].memo = 0;
+    d->wmemo_owner = g;
   }
-  return gb;
+  for (uint32_t i = 0; i < d->ntoks; i++) {
+    if (d->toks[i].memo) continue;
+    uint32_t *m = own ? rasd_tok_memo(d, i, RASD_WMEMO_GEO) : NULL;
+    if (m && !*m) *m = geo_bits_of(g, d, i);
+    d->toks[i].memo = m ? *m : geo_bits_of(g, d, i);
+  }
 }
-static int tok_in(const uint32_t *gb, uint32_t i, int set) { return (gb[i] & GB_SET(set)) != 0; }
-static int cue_of(const uint32_t *gb, uint32_t i, int *art) {
-  if (art && GB_CUE(gb[i])) *art = (gb[i] & GB_ART) != 0;
-  return GB_CUE(gb[i]);
+#define GB(i) (d->toks[(i)].memo)
+static int tok_in(const rasd_doc *d, uint32_t i, int set) { return (GB(i) & GB_SET(set)) != 0; }
+static int cue_of(const rasd_doc *d, uint32_t i, int *art) {
+  if (art && GB_CUE(GB(i))) *art = (GB(i) & GB_ART) != 0;
+  return GB_CUE(GB(i));
 }
-static int has_tanween(const uint32_t *gb, uint32_t i) { return (gb[i] & GB_TANWEEN) != 0; }
+static int has_tanween(const rasd_doc *d, uint32_t i) { return (GB(i) & GB_TANWEEN) != 0; }
 
 /* Bytes of the first `letters` letters (and their marks) of token i's text. */
 static uint32_t skip_letters(const rasd_doc *d, uint32_t i, uint32_t letters) {
@@ -276,14 +278,14 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
   d->nplaces = 0;
   if (!g || !d->ntoks) return;
   pthread_once(&sets_once, sets_build);
-  const uint32_t *gb = geo_bits_all(g, d);
+  geo_bits_all(g, d);
   uint32_t cap = 16, nm = 0;
   mention *ms = rasd_arena_alloc(d->arena, cap * sizeof *ms);
   char joined[256];
 
   /* 1. match */
   for (uint32_t i = 0; i < d->ntoks;) {
-    if (d->toks[i].kind != RASD_TOK_WORD || !(gb[i] & GB_CAND) || has_tanween(gb, i)) { i++; continue; }
+    if (d->toks[i].kind != RASD_TOK_WORD || !(GB(i) & GB_CAND) || has_tanween(d, i)) { i++; continue; }
     int nf;
     const uint64_t *fh;
     const rasd_form *f = rasd_tok_forms_ref(d, i, &nf, &fh);
@@ -393,9 +395,9 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
     mention *m = &ms[k];
     uint32_t tb = m->tb;
     if (tb > 0 && d->toks[tb - 1].sent == d->toks[tb].sent) {
-      int art = 0, c = cue_of(gb, tb - 1, &art);
+      int art = 0, c = cue_of(d, tb - 1, &art);
       uint32_t cue_tok = tb - 1;
-      if (!c && tb > 1 && tok_is_min(d, tb - 1) && cue_of(gb, tb - 2, &art) == CUE_NEAR) {
+      if (!c && tb > 1 && tok_is_min(d, tb - 1) && cue_of(d, tb - 2, &art) == CUE_NEAR) {
         c = CUE_NEAR; /* بالقرب من X */
         cue_tok = tb - 2;
       }
@@ -421,12 +423,12 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
           /* the name itself is the place */
         }
       }
-      if (tok_in(gb, tb - 1, S_TITLES)) m->person = 1;
-      if (tok_in(gb, tb - 1, S_PREPS)) m->prep = 1;
+      if (tok_in(d, tb - 1, S_TITLES)) m->person = 1;
+      if (tok_in(d, tb - 1, S_PREPS)) m->prep = 1;
     }
-    if (m->te < d->ntoks && tok_in(gb, m->te, S_AFTER_PERSON)) m->person = 1;
+    if (m->te < d->ntoks && tok_in(d, m->te, S_AFTER_PERSON)) m->person = 1;
     /* direction adjective after "ريف X" / "X الشرقي" */
-    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(gb, m->te, S_DIRECTIONS)) {
+    if (m->te < d->ntoks && d->toks[m->te].sent == d->toks[tb].sent && tok_in(d, m->te, S_DIRECTIONS)) {
       m->te_span = m->te + 1; /* "X الشرقي": the span grows, precision 2; not evidence */
       m->dir = 1;
     }
@@ -557,14 +559,14 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
   mention *us = rasd_arena_alloc(d->arena, ucap * sizeof *us);
   uint32_t next = 0;
   for (uint32_t i = 0; i + 1 < d->ntoks; i++) {
-    if (!(gb[i] & (7u << 4 | GB_SET(S_AREA_HEADS)))) continue; /* neither a cue nor an area word */
+    if (!(GB(i) & (7u << 4 | GB_SET(S_AREA_HEADS)))) continue; /* neither a cue nor an area word */
     while (next < nm && ms[next].te <= i) next++;
     if (next < nm && ms[next].sb <= i + 1 && ms[next].tb <= i + 1 && i + 1 < ms[next].te) continue;
     if (next < nm && ms[next].tb <= i) continue;
-    int art = 0, c = cue_of(gb, i, &art);
+    int art = 0, c = cue_of(d, i, &art);
     uint32_t cand = i + 1, span = 0;
     int quoted = 0;
-    if (!tok_in(gb, i, S_AREA_HEADS) && !c) continue;
+    if (!tok_in(d, i, S_AREA_HEADS) && !c) continue;
     /* X in quotes within 4 tokens after an area word: المناطق منها "X" */
     for (uint32_t j = i + 1; j < d->ntoks && j <= i + 4 && d->toks[j].sent == d->toks[i].sent; j++) {
       if (d->toks[j].kind == RASD_TOK_PUNCT && (d->toks[j].flags & RASD_TOKF_QUOTE)) {
@@ -575,18 +577,18 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         }
         break;
       }
-      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(gb, j, S_FILLERS)) break;
+      if (d->toks[j].kind != RASD_TOK_WORD || !tok_in(d, j, S_FILLERS)) break;
     }
     if (!quoted) {
       if (!c || c == CUE_NEAR || c == CUE_AREA || art) continue;
       if (d->toks[cand].kind != RASD_TOK_WORD || d->toks[cand].sent != d->toks[i].sent) continue;
       span = 1;
-      if (tok_in(gb, cand, S_HEADS) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
+      if (tok_in(d, cand, S_HEADS) && cand + 1 < d->ntoks && d->toks[cand + 1].kind == RASD_TOK_WORD &&
           d->toks[cand + 1].sent == d->toks[i].sent)
         span = 2;
     }
     /* not a known name, not a common word, not an adjective */
-    int bad = has_tanween(gb, cand);
+    int bad = has_tanween(d, cand);
     for (uint32_t t = cand; t < cand + span; t++) {
       uint32_t n;
       const char *p = rasd_tok_key(d, t, &n);
@@ -597,7 +599,7 @@ void rasd_geo_find(const rasd_gaz *g, rasd_doc *d) {
         const gaz_group *gr = rasd__gaz_group_h(g, f[q].p, f[q].n, fh[q]);
         if (gr && !in_set(f[q].p, f[q].n, fh[q], S_HEADS)) bad = 1; /* known: resolved above, or refused on purpose */
       }
-      if (tok_in(gb, t, S_NOT_NAMES) || cue_of(gb, t, NULL) || tok_in(gb, t, S_PREPS)) bad = 1;
+      if (tok_in(d, t, S_NOT_NAMES) || cue_of(d, t, NULL) || tok_in(d, t, S_PREPS)) bad = 1;
       if (!quoted && t == cand && n >= 4 && p[n - 2] == '\xd9' && p[n - 1] == '\x8a' && !(n > 4 && p[0] == '\xd8' && p[1] == '\xa7')) bad = 1;
       if (!quoted && t == cand && n >= 6 && !memcmp(p + n - 4, "\xd9\x8a\xd9\x87", 4) && !rasd_key_noart(p, n))
         bad = 1; /* indefinite -ية adjectives (قرية سورية); قرية الجنادية is a name */
