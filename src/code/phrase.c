@@ -76,12 +76,10 @@ int rasd_phrase_add(rasd_phrase_lex *lx, const char *phrase, size_t n, uint32_t 
   return 1;
 }
 
-int rasd_phrase_match(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, uint32_t end, int allow_enc,
-                      rasd_phrase_hit *m) {
-  if (i >= end || i >= d->ntoks || d->toks[i].kind != RASD_TOK_WORD) return 0;
-  int nf;
-  const uint64_t *fh;
-  const rasd_form *forms = rasd_tok_forms_ref(d, i, &nf, &fh);
+/* rasd_phrase_match once a reading of token i is known to start a phrase. */
+static __attribute__((noinline)) int match_at(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, uint32_t end,
+                                               int allow_enc, rasd_phrase_hit *m, const rasd_form *forms,
+                                               const uint64_t *fh, int nf) {
   /* the later words: token index and key without article */
   uint32_t wtok[RASD_PHRASE_MAX_WORDS];
   int nw = 0;
@@ -139,4 +137,17 @@ int rasd_phrase_match(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, 
   m->clitics = best_cl;
   m->nwords = (uint8_t)best_words;
   return 1;
+}
+
+/* Most tokens start no phrase: one filtered probe per reading says so. */
+int rasd_phrase_match(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, uint32_t end, int allow_enc,
+                      rasd_phrase_hit *m) {
+  if (i >= end || i >= d->ntoks || d->toks[i].kind != RASD_TOK_WORD) return 0;
+  int nf;
+  const uint64_t *fh;
+  const rasd_form *forms = rasd_tok_forms_ref(d, i, &nf, &fh);
+  for (int f = 0; f < nf; f++)
+    if ((!(forms[f].clitics & RASD_CL_ENC) || allow_enc) && rasd_strmap_get_h(lx->first, forms[f].p, forms[f].n, fh[f], NULL))
+      return match_at(lx, d, i, end, allow_enc, m, forms, fh, nf);
+  return 0;
 }

@@ -61,7 +61,8 @@ int rasd__evt_clause_break(const rasd_doc *d, uint32_t i) {
     if (n == 1 && strchr(",;:.!?()", p[0])) return 1;
     return 0;
   }
-  /* clause-opening connectives */
+  /* clause-opening connectives (three to six letters) */
+  if (t->key_len < 6 || t->key_len > 12) return 0;
   static const char *const conn[] = {"\xd9\x81\xd9\x8a\xd9\x85\xd8\xa7",             /* فيما */
                                      "\xd8\xa8\xd9\x8a\xd9\x86\xd9\x85\xd8\xa7",     /* بينما */
                                      "\xd9\x88\xd8\xa8\xd9\x8a\xd9\x86\xd9\x85\xd8\xa7", /* وبينما */
