@@ -1,10 +1,11 @@
 /*
 ** text/stem.c -- Snowball Arabic stems, cached per thread.
 **
-** libstemmer runs at ~35 MB/s, so each distinct key is stemmed once per
-** thread and remembered in a string map (cleared when it grows past
-** STEM_CACHE_MAX entries, to bound memory on endless streams), with a small
-** direct-mapped cache in front of it for the frequent words.
+** libstemmer runs at ~35 MB/s, so a token's stem is kept with its word in
+** the word cache (words.h) when it has an entry there; beyond that, each
+** distinct key is stemmed once per thread and remembered in a string map
+** (cleared when it grows past STEM_CACHE_MAX entries, to bound memory on
+** endless streams), with a direct-mapped cache in front of it.
 */
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -135,11 +136,18 @@ const char *rasd_tok_stem(const rasd_doc *cd, uint32_t i, uint32_t *n) {
     return d->keys + t->key;
   }
   if (!t->stem_len) {
-    char buf[1100];
-    size_t kl = t->key_len < 1000 ? t->key_len : 1000;
-    size_t len = rasd_stem_key(d->keys + t->key, kl, buf);
-    if (len == 0 || len > kl + 8) { len = kl; memcpy(buf, d->keys + t->key, kl); }
-    store_stem(d, t, buf, len);
+    const char *ws;
+    size_t wl;
+    if (rasd__word_stem(d, i, &ws, &wl)) {
+      store_stem(d, t, ws, wl);
+    } else {
+      char buf[1100];
+      size_t kl = t->key_len < 1000 ? t->key_len : 1000;
+      size_t len = rasd_stem_key(d->keys + t->key, kl, buf);
+      if (len == 0 || len > kl + 8) { len = kl; memcpy(buf, d->keys + t->key, kl); }
+      store_stem(d, t, buf, len);
+      rasd__word_stem_put(d, i, buf, len);
+    }
   }
   *n = t->stem_len;
   return d->stems + t->stem;
@@ -157,17 +165,26 @@ void rasd_tok_stem_all(rasd_doc *d) {
     if (i >= PREFETCH) { /* stem token j, whose hash is in the ring */
       uint32_t j = i - PREFETCH;
       rasd_token *t = &d->toks[j];
-      if (t->kind == RASD_TOK_WORD && t->key_len) {
-        size_t kl = t->key_len < 1000 ? t->key_len : 1000;
-        size_t len = stem_hashed(d->keys + t->key, kl, ring[j % PREFETCH], buf);
-        if (len == 0 || len > kl + 8) { len = kl; memcpy(buf, d->keys + t->key, kl); }
-        if (!t->stem_len) store_stem(d, t, buf, len);
+      const char *ws;
+      size_t wl;
+      if (t->kind == RASD_TOK_WORD && t->key_len && !t->stem_len) {
+        if (rasd__word_stem(d, j, &ws, &wl)) { /* its word has it */
+          store_stem(d, t, ws, wl);
+        } else {
+          size_t kl = t->key_len < 1000 ? t->key_len : 1000;
+          size_t len = stem_hashed(d->keys + t->key, kl, ring[j % PREFETCH], buf);
+          if (len == 0 || len > kl + 8) { len = kl; memcpy(buf, d->keys + t->key, kl); }
+          store_stem(d, t, buf, len);
+          rasd__word_stem_put(d, j, buf, len);
+        }
       }
     }
-    if (i < d->ntoks) { /* hash token i and prefetch its entry */
+    if (i < d->ntoks) { /* hash token i and prefetch its entry (unless its word has its stem) */
       const rasd_token *t = &d->toks[i];
       uint32_t h = 0;
-      if (t->kind == RASD_TOK_WORD && t->key_len && t->key_len <= FRONT_KEY) {
+      const char *ws;
+      size_t wl;
+      if (t->kind == RASD_TOK_WORD && t->key_len && t->key_len <= FRONT_KEY && !t->stem_len && !rasd__word_stem(d, i, &ws, &wl)) {
         h = front_hash(d->keys + t->key, t->key_len);
         __builtin_prefetch(&front[h & ((1u << FRONT_BITS) - 1)]);
       }

@@ -49,6 +49,7 @@ uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, 
   memset(w, 0, offsetof(rasd_word, raw));
   t->tag[slot] = RASD__WTAG(h);
   t->freq[slot] = 1;
+  t->stem_len[slot] = 0;
   w->stamp = stamp;
   w->raw_len = (uint8_t)n;
   w->key_len = (uint8_t)kl;

@@ -46,6 +46,8 @@ typedef struct rasd__wtab {
   uint32_t tag[1u << RASD_WORD_BITS];   /* per slot: RASD__WTAG of its word, 0 = empty */
   uint8_t freq[1u << RASD_WORD_BITS];   /* per slot: how often found since filled (decaying) */
   uint32_t tl_h[1u << RASD_WORD_BITS][4]; /* per slot: the lexicon hits, packed by num_lex.c */
+  uint8_t stem_len[1u << RASD_WORD_BITS]; /* per slot: its Snowball stem's length, 0 = not known (stem.c) */
+  char stem[1u << RASD_WORD_BITS][RASD_WORD_MAX];
   uint64_t gen;         /* unique over the process (a document stamps it) */
   uint32_t next_stamp;
   const void *memo_owner[RASD_WMEMO_N]; /* what each memo slot's answers depend on */
@@ -63,6 +65,25 @@ static inline rasd_word *rasd_tok_word(const rasd_doc *d, uint32_t i) {
 
 /* The number/date lexicon hits of a word (4 packed; num_lex.c). */
 static inline uint32_t *rasd__word_tl(rasd_word *w) { return rasd__wt->tl_h[w - rasd__wt->w]; }
+
+/* Token i's stem from the word cache: 1 and *s, *n set when known. */
+static inline int rasd__word_stem(const rasd_doc *d, uint32_t i, const char **s, size_t *n) {
+  rasd_word *w = rasd_tok_word(d, i);
+  if (!w) return 0;
+  size_t k = (size_t)(w - rasd__wt->w);
+  if (!rasd__wt->stem_len[k]) return 0;
+  *s = rasd__wt->stem[k];
+  *n = rasd__wt->stem_len[k];
+  return 1;
+}
+/* Keep token i's stem s[0..n) with its word (when it has an entry and fits). */
+static inline void rasd__word_stem_put(const rasd_doc *d, uint32_t i, const char *s, size_t n) {
+  rasd_word *w = rasd_tok_word(d, i);
+  if (!w || !n || n > RASD_WORD_MAX) return;
+  size_t k = (size_t)(w - rasd__wt->w);
+  memcpy(rasd__wt->stem[k], s, n);
+  rasd__wt->stem_len[k] = (uint8_t)n;
+}
 
 /* Claim memo slot `slot` for answers that depend on `owner` (a gazetteer,
 ** a lexicon) before reading d's memos: when the slot last served another
