@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../text/text.h"
+#include "../text/words.h"
 #include "evt.h"
 
 #define ALEF "\xd8\xa7"
@@ -96,12 +97,10 @@ static int stem_row(const rasd_lex *lex, const char *key, uint32_t n, uint32_t *
   return rasd_strmap_get(lex->trig_stem, buf, sn, row);
 }
 
-static int try_stem(const rasd_lex *lex, const rasd_doc *d, uint32_t i, rasd__hit *h) {
-  const rasd_token *t = &d->toks[i];
-  if (t->kind != RASD_TOK_WORD) return 0;
-  const char *k = d->keys + t->key;
-  uint32_t n = t->key_len;
-  uint32_t sn, row;
+/* The trigger row a word names by its stem: 2 (its stem), 3 (an imperfect
+** verb's stem), 0 none. */
+static int stem_search(const rasd_lex *lex, const rasd_doc *d, uint32_t i, const char *k, uint32_t n, uint32_t *out) {
+  uint32_t sn, row = 0;
   const char *s = rasd_tok_stem(d, i, &sn);
   int how = 0;
   if (sn >= 6 && rasd_strmap_get(lex->trig_stem, s, sn, &row)) how = 2;
@@ -121,6 +120,30 @@ static int try_stem(const rasd_lex *lex, const rasd_doc *d, uint32_t i, rasd__hi
       }
     }
   }
+  *out = how ? row : 0;
+  return how;
+}
+
+/* The word cache's memo for the coder (RASD_WMEMO_CODE), per spelling:
+**   bit 0     stem_search was done; bits 1-2 its `how`, 8-31 its row
+**   bit 3     the connective test was done;   bit 4 the word is one */
+enum { CM_STEM = 1u, CM_CONN = 8u, CM_IS_CONN = 16u };
+
+static int try_stem(const rasd_lex *lex, const rasd_doc *d, uint32_t i, rasd__hit *h, int own) {
+  const rasd_token *t = &d->toks[i];
+  if (t->kind != RASD_TOK_WORD) return 0;
+  const char *k = d->keys + t->key;
+  uint32_t n = t->key_len;
+  uint32_t row = 0;
+  int how = 0;
+  uint32_t *m = own ? rasd_tok_memo(d, i, RASD_WMEMO_CODE) : NULL;
+  if (m && (*m & CM_STEM)) {
+    how = (int)((*m >> 1) & 3);
+    row = *m >> 8;
+  } else {
+    how = stem_search(lex, d, i, k, n, &row);
+    if (m && row < 1u << 24) *m = (*m & (CM_CONN | CM_IS_CONN)) | CM_STEM | (uint32_t)how << 1 | row << 8;
+  }
   if (!how) return 0;
   const rasd__trig *tr = &lex->trig[row];
   int art = has_article(k, n);
@@ -134,6 +157,7 @@ static int try_stem(const rasd_lex *lex, const rasd_doc *d, uint32_t i, rasd__hi
   return 1;
 }
 
+
 void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, rasd__hits *out) {
   uint32_t n = te > tb ? te - tb : 0;
   out->trig = rasd_arena_alloc(d->arena, (n + 1) * sizeof *out->trig);
@@ -142,7 +166,16 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
   out->tb = tb;
   out->te = te;
   out->brk = rasd_arena_alloc(d->arena, n + 1);
-  for (uint32_t i = tb; i < te; i++) out->brk[i - tb] = (uint8_t)rasd__evt_clause_break(d, i);
+  int own = rasd_words_memo_own(d, RASD_WMEMO_CODE, lex);
+  for (uint32_t i = tb; i < te; i++) {
+    uint32_t *m = own && d->toks[i].kind == RASD_TOK_WORD ? rasd_tok_memo(d, i, RASD_WMEMO_CODE) : NULL;
+    if (m && (*m & CM_CONN)) {
+      out->brk[i - tb] = (*m & CM_IS_CONN) != 0;
+      continue;
+    }
+    out->brk[i - tb] = (uint8_t)rasd__evt_clause_break(d, i);
+    if (m) *m |= CM_CONN | (out->brk[i - tb] ? CM_IS_CONN : 0);
+  }
   rasd_phrase_hit m;
   /* triggers */
   for (uint32_t i = tb; i < te;) {
@@ -176,7 +209,7 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
         h.clitics = m.clitics;
       }
     }
-    if (!ok) ok = try_stem(lex, d, i, &h);
+    if (!ok) ok = try_stem(lex, d, i, &h, own);
     if (ok) {
       const char *k = d->keys + d->toks[h.tb].key;
       uint32_t kn = d->toks[h.tb].key_len, o = 0;

@@ -26,7 +26,7 @@ void rasd__words_begin(rasd_doc *d) {
     t->next_stamp = 1;
   }
   d->wgen = t->gen;
-  d->wmemo_owner = t->memo_owner[RASD_WMEMO_GEO];
+  d->wmemo_owner = t->memo_owner[RASD_WMEMO_GEO]; /* the slot tokens copy */
 }
 
 uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, uint32_t kl, uint8_t kind) {

@@ -24,8 +24,9 @@
 #include "../core/strmap.h"
 #include "doc.h"
 
-/* One memo slot, for the geo stage; tokens carry a copy (rasd_token.memo). */
-enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_N = 1 };
+/* Memo slots: the geo stage's (tokens carry a copy: rasd_token.memo) and
+** the event coder's. */
+enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_CODE = 1, RASD_WMEMO_N = 2 };
 #define RASD_WORD_MAX 24      /* longest token (and key) kept, in bytes: 99.9% of news tokens */
 #define RASD_WORD_BITS 15
 
@@ -36,7 +37,6 @@ typedef struct rasd_word {
   uint8_t kind;         /* RASD_TOK_* */
   uint8_t tl_n;         /* 1 + number/date lexicon hits (rasd__word_tl); 0 until computed (num_lex.c) */
   uint32_t memo[RASD_WMEMO_N]; /* a stage's own answer about the word; 0 = not yet */
-  uint32_t pad;
   char raw[RASD_WORD_MAX], key[RASD_WORD_MAX];
 } rasd_word;
 _Static_assert(sizeof(rasd_word) == 64, "a word is one cache line");
