@@ -416,6 +416,12 @@ static rasd_rc read_file(rasd_actor_lex *lx, const char *path, rasd_tsv_fn fn, r
   return rc;
 }
 
+void rasd_actor_lex_memo(rasd_actor_lex *lx, const void *owner) {
+  rasd_phrase_memo(lx->named, owner, 0);
+  rasd_phrase_memo(lx->roles, owner, 1);
+  rasd_phrase_memo(lx->nat, owner, 2);
+}
+
 rasd_rc rasd_actor_lex_open(const char *dir, const char *const *extra, int nextra, rasd_actor_lex **out,
                             rasd_diag *diag) {
   *out = NULL;
@@ -424,6 +430,7 @@ rasd_rc rasd_actor_lex_open(const char *dir, const char *const *extra, int nextr
   lx->named = rasd_phrase_new();
   lx->roles = rasd_phrase_new();
   lx->nat = rasd_phrase_new();
+  rasd_actor_lex_memo(lx, lx);
   lx->patmap = rasd_strmap_new(64);
   lx->baremap = rasd_strmap_new(64);
   lx->sectormap = rasd_strmap_new(32);

@@ -40,6 +40,9 @@
 #include "../text/doc.h"
 
 typedef struct rasd_actor_lex rasd_actor_lex;
+/* The owner of the word-cache memo of its phrase lexicons (bit pairs 0-2;
+** see rasd_phrase_memo): itself, or the lexicon it is part of. */
+void rasd_actor_lex_memo(rasd_actor_lex *lx, const void *owner);
 
 /* Load the actor lexicons under dir/lex/ (actors.tsv, actor-roles.tsv,
 ** nationalities.tsv) plus extra user files in the format of actors.tsv

@@ -225,6 +225,10 @@ rasd_rc rasd_lex_open(const char *dir, const char *const *extra, int nextra, ras
     if (!name_has(extra[i], "trigger") && !name_has(extra[i], "cue")) actor_extra[nactor++] = extra[i];
   rasd_rc rc = rasd_actor_lex_open(dir, actor_extra, nactor, &lx->actors, diag);
   free(actor_extra);
+  /* one owner for the word-cache memo of all five phrase lexicons */
+  if (rc == RASD_OK) rasd_actor_lex_memo(lx->actors, lx);
+  rasd_phrase_memo(lx->trig_phr, lx, 3);
+  rasd_phrase_memo(lx->cue_phr, lx, 4);
   char path[1024];
   if (rc == RASD_OK) {
     snprintf(path, sizeof path, "%s/lex/triggers.tsv", dir);

@@ -17,12 +17,20 @@
 #include "../core/strmap.h"
 #include "../text/text.h"
 #include "../text/uni.h"
+#include "../text/words.h"
 
 struct rasd_phrase_lex {
   rasd_strmap *full;  /* phrase key -> value */
   rasd_strmap *first; /* first word -> max words */
   uint32_t count;
+  const void *memo_owner; /* rasd_phrase_memo; NULL: no memo */
+  int memo_bit;
 };
+
+void rasd_phrase_memo(rasd_phrase_lex *lx, const void *owner, int bit) {
+  lx->memo_owner = bit >= 0 && bit < 16 ? owner : NULL;
+  lx->memo_bit = bit;
+}
 
 rasd_phrase_lex *rasd_phrase_new(void) {
   rasd_phrase_lex *lx = rasd_xcalloc(1, sizeof *lx);
@@ -139,15 +147,29 @@ static __attribute__((noinline)) int match_at(const rasd_phrase_lex *lx, const r
   return 1;
 }
 
-/* Most tokens start no phrase: one filtered probe per reading says so. */
+/* Most tokens start no phrase: one filtered probe per reading says so, and
+** the word cache remembers it (bit pair memo_bit: asked, some reading hit). */
 int rasd_phrase_match(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, uint32_t end, int allow_enc,
                       rasd_phrase_hit *m) {
   if (i >= end || i >= d->ntoks || d->toks[i].kind != RASD_TOK_WORD) return 0;
+  uint32_t *memo = NULL, asked = 0, hit = 0;
+  if (lx->memo_owner && rasd_words_memo_own(d, RASD_WMEMO_PHRASE, lx->memo_owner)) {
+    memo = rasd_tok_memo(d, i, RASD_WMEMO_PHRASE);
+    asked = 1u << (2 * lx->memo_bit), hit = asked << 1;
+    if (memo && (*memo & asked) && !(*memo & hit)) return 0;
+  }
   int nf;
   const uint64_t *fh;
   const rasd_form *forms = rasd_tok_forms_ref(d, i, &nf, &fh);
+  int any = 0;
   for (int f = 0; f < nf; f++)
-    if ((!(forms[f].clitics & RASD_CL_ENC) || allow_enc) && rasd_strmap_get_h(lx->first, forms[f].p, forms[f].n, fh[f], NULL))
-      return match_at(lx, d, i, end, allow_enc, m, forms, fh, nf);
+    if (rasd_strmap_get_h(lx->first, forms[f].p, forms[f].n, fh[f], NULL)) {
+      any = 1;
+      if (!(forms[f].clitics & RASD_CL_ENC) || allow_enc) {
+        if (memo) *memo |= asked | hit;
+        return match_at(lx, d, i, end, allow_enc, m, forms, fh, nf);
+      }
+    }
+  if (memo) *memo |= asked | (any ? hit : 0);
   return 0;
 }

@@ -46,5 +46,9 @@ int rasd_phrase_match(const rasd_phrase_lex *lx, const rasd_doc *d, uint32_t i, 
 
 /* Number of phrases. */
 uint32_t rasd_phrase_count(const rasd_phrase_lex *lx);
+/* Let matches remember, per spelling in the word cache (text/words.h), that
+** a word starts none of lx's phrases: bit pair `bit` (0..15) of the slot
+** owned by `owner`, which all lexicons used together share. */
+void rasd_phrase_memo(rasd_phrase_lex *lx, const void *owner, int bit);
 
 #endif

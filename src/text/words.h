@@ -24,10 +24,10 @@
 #include "../core/strmap.h"
 #include "doc.h"
 
-/* Memo slots: the geo stage's (tokens carry a copy: rasd_token.memo) and
-** the event coder's. */
-enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_CODE = 1, RASD_WMEMO_N = 2 };
-#define RASD_WORD_MAX 24      /* longest token (and key) kept, in bytes: 99.9% of news tokens */
+/* Memo slots: the geo stage's (tokens carry a copy: rasd_token.memo), the
+** event coder's and the phrase lexicons' (code/phrase.c). */
+enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_CODE = 1, RASD_WMEMO_PHRASE = 2, RASD_WMEMO_N = 3 };
+#define RASD_WORD_MAX 22      /* longest token (and key) kept, in bytes: 99.9% of news tokens */
 #define RASD_WORD_BITS 15
 
 /* One cache line a word: what a token takes from it when found. */
