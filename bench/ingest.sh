@@ -1,8 +1,8 @@
 #!/bin/sh
 # bench/ingest.sh -- throughput of `rasd ingest` into a fresh database:
 # wall time, MB/s, articles/s, CPU seconds (by thread), peak memory, database
-# and index size; with all cores,
-# with one worker, and with all cores but no full-text indexing (--no-fts).  A command, not a test:
+# and index size; with all cores, with one worker, and with all cores but no
+# full-text indexing (--no-fts).  A command, not a test:
 #   sh bench/ingest.sh [CORPUS] [RASD]
 # CORPUS defaults to ../shared/corpus/saudinewsnet.jsonl.gz, RASD to build/rasd.
 cd "$(dirname "$0")/.." || exit 2
