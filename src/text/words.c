@@ -59,7 +59,7 @@ uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, 
   return (stamp << RASD_WORD_BITS) | slot;
 }
 
-int rasd_words_memo_own(const rasd_doc *d, int slot, const void *owner) {
+int rasd__words_memo_claim(const rasd_doc *d, int slot, const void *owner) {
   rasd__wtab *t = rasd__wt;
   if (!t || t->gen != d->wgen) return 0;
   if (t->memo_owner[slot] != owner) {

@@ -89,7 +89,12 @@ static inline void rasd__word_stem_put(const rasd_doc *d, uint32_t i, const char
 ** a lexicon) before reading d's memos: when the slot last served another
 ** owner, every word's memo in it is cleared.  Returns 0 when d's tokens have
 ** no entries in this thread's cache (then rasd_tok_memo returns NULL). */
-int rasd_words_memo_own(const rasd_doc *d, int slot, const void *owner);
+int rasd__words_memo_claim(const rasd_doc *d, int slot, const void *owner);
+static inline int rasd_words_memo_own(const rasd_doc *d, int slot, const void *owner) {
+  const rasd__wtab *t = rasd__wt;
+  if (t && t->gen == d->wgen && t->memo_owner[slot] == owner) return 1; /* the usual case */
+  return rasd__words_memo_claim(d, slot, owner);
+}
 /* Token i's memo in slot `slot` (0 = not known yet), or NULL when token i
 ** has no entry. */
 static inline uint32_t *rasd_tok_memo(const rasd_doc *d, uint32_t i, int slot) {
