@@ -330,7 +330,7 @@ void rasd_tok_split(rasd_doc *d) {
       marks_only = 0;
       continue;
     }
-    __builtin_prefetch(rasd__word_slot(h));
+    rasd__word_prefetch(h);
     if (nlag == LAG) { tok_key(d, lag_i[lag_at % LAG], lag_h[lag_at % LAG]); lag_at++, nlag--; }
     lag_i[(lag_at + nlag) % LAG] = ti;
     lag_h[(lag_at + nlag) % LAG] = h;

@@ -156,8 +156,13 @@ static inline int rasd__raw_eq(const char *a, const char *b, uint32_t n) {
   }
   return rasd_key_eq(a, b, n);
 }
-/* The set of the token with hash h (to prefetch). */
-static inline const void *rasd__word_slot(uint64_t h) { return &rasd__wt->tag[RASD__WSET(h)]; }
+/* Fetch the set of the token with hash h ahead of its look-up: its tags and
+** its four entries (one cache line each). */
+static inline void rasd__word_prefetch(uint64_t h) {
+  uint32_t set = RASD__WSET(h);
+  __builtin_prefetch(&rasd__wt->tag[set]);
+  for (uint32_t k = 0; k < RASD__WWAYS; k++) __builtin_prefetch(&rasd__wt->w[set + k]);
+}
 /* The token s[0..n) with hash h: its entry when cached (key, kind...), else NULL. */
 static inline const rasd_word *rasd__word_find(const char *s, uint32_t n, uint64_t h, uint32_t *wid) {
   rasd__wtab *t = rasd__wt;
