@@ -935,7 +935,8 @@ static void code_sentence(coder *c, uint32_t s) {
 
 void rasd_code_doc(const rasd_lex *lex, const rasd_gaz *gaz, rasd_doc *doc) {
   (void)gaz;
-  rasd_tok_stem_all(doc); /* the trigger search asks for nearly every stem: batch them */
+  /* stems are asked for one by one (trigger.c): the word cache remembers
+  ** each spelling's stem search, so most tokens never need theirs */
   if (lex->actors) rasd_actor_find(lex->actors, doc);
   coder c;
   memset(&c, 0, sizeof c);
