@@ -17,6 +17,7 @@ typedef struct rasd_cli_opts {
   const char *data_dir;   /* --data */
   int strict;             /* --strict: stop at the first bad record */
   int explain;            /* --explain (code) */
+  int no_places;          /* --no-places (annotate) */
   int quiet;              /* -q: no progress, no summary */
   size_t max_article;     /* --max-article BYTES */
   const char *format;     /* --format */
@@ -29,10 +30,11 @@ typedef struct rasd_cli_opts {
 ** missing/bad value (message printed). */
 int rasd_cli_common_opt(rasd_cli_opts *o, int argc, char **argv, int *i);
 
-/* Parse a command line made only of common options, --explain (when
-** allowed) and paths.  Returns -1 to go on, else the exit code to return
-** (after --help, or a usage error). */
-int rasd_cli_parse_args(const char *cmd, const char *help, int argc, char **argv, rasd_cli_opts *o, int allow_explain);
+/* Parse a command line made only of common options, the command's own
+** flags among RASD_CLI_* (allow) and paths.  Returns -1 to go on, else the
+** exit code to return (after --help, or a usage error). */
+enum { RASD_CLI_EXPLAIN = 1, RASD_CLI_NO_PLACES = 2 };
+int rasd_cli_parse_args(const char *cmd, const char *help, int argc, char **argv, rasd_cli_opts *o, unsigned allow);
 /* Open the engine up to a stage (see rasd_engine_open); prints the
 ** diagnostic and returns an exit code other than 0 on failure. */
 int rasd_cli_open_engine(rasd_engine *e, const rasd_cli_opts *o, int upto);

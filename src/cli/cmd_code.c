@@ -56,7 +56,7 @@ static void frame(int fmt, int begin) {
 
 int rasd_cmd_code(int argc, char **argv) {
   rasd_cli_opts o = {0};
-  int code = rasd_cli_parse_args("code", help, argc, argv, &o, 1);
+  int code = rasd_cli_parse_args("code", help, argc, argv, &o, RASD_CLI_EXPLAIN);
   if (code >= 0) {
     free(o.paths);
     free(o.lex);

@@ -123,14 +123,15 @@ int rasd_cli_run(const rasd_engine *e, const rasd_cli_opts *o, rasd_cli_article_
   return code;
 }
 
-int rasd_cli_parse_args(const char *cmd, const char *help, int argc, char **argv, rasd_cli_opts *o, int allow_explain) {
+int rasd_cli_parse_args(const char *cmd, const char *help, int argc, char **argv, rasd_cli_opts *o, unsigned allow) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(help, stdout);
       return rasd_cli_finish_stdout(RASD_EXIT_OK);
     }
-    if (allow_explain && !strcmp(a, "--explain")) { o->explain = 1; continue; }
+    if ((allow & RASD_CLI_EXPLAIN) && !strcmp(a, "--explain")) { o->explain = 1; continue; }
+    if ((allow & RASD_CLI_NO_PLACES) && !strcmp(a, "--no-places")) { o->no_places = 1; continue; }
     if (!strcmp(a, "--")) {
       for (i++; i < argc; i++) {
         o->paths = realloc(o->paths, (size_t)(o->npaths + 1) * sizeof *o->paths);

@@ -20,6 +20,15 @@ ok "both good articles annotated" [ "$(wc -l < "$TMP/out")" -eq 2 ]
 ok "published date from input" contains "$TMP/out" '"published":"2021-05-01"'
 ok "sentences split" contains "$TMP/out" '"text":"وقتل ثلاثة مدنيين."'
 
+# --no-places: the text layer alone, the same sentences, numbers and dates, no places
+"$RASD" annotate --no-places "$TMP/in.jsonl" > "$TMP/np" 2> /dev/null
+ok "no-places: no places (Idlib found without it)" sh -c "grep -q '\"lat\"' '$TMP/out' && grep -q '\"places\":\[\]' '$TMP/np' && ! grep -q '\"lat\"' '$TMP/np'"
+ok "no-places: same text layer" python3 -c "
+import json
+a=[json.loads(l) for l in open('$TMP/out')]; b=[json.loads(l) for l in open('$TMP/np')]
+assert [(x['sentences'],x['numbers'],x['dates']) for x in a]==[(x['sentences'],x['numbers'],x['dates']) for x in b]"
+ok "no-places: only for annotate" sh -c "'$RASD' code --no-places </dev/null 2>/dev/null; [ \$? -eq 2 ]"
+
 # a plain-text file: id is the file name
 printf 'اعتقلت الشرطة خمسة أشخاص في بغداد.\n' > "$TMP/khabar.txt"
 "$RASD" annotate "$TMP/khabar.txt" > "$TMP/out2"
