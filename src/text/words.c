@@ -39,7 +39,7 @@ uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, 
   }
   uint32_t stamp = t->next_stamp++;
   if (stamp >= 1u << (32 - RASD_WORD_BITS)) { /* stamps wrap: forget every word (and every doc's wids) */
-    memset(t->tag, 0, sizeof t->tag);
+    for (uint32_t k = 0; k < 1u << RASD_WORD_BITS; k++) t->w[k].tag = 0;
     memset(t->freq, 0, sizeof t->freq);
     t->gen = atomic_fetch_add(&next_gen, 1);
     t->next_stamp = 2;
@@ -47,7 +47,7 @@ uint32_t rasd__word_add(const char *s, uint32_t n, uint64_t h, const char *key, 
   }
   rasd_word *w = &t->w[slot];
   memset(w, 0, offsetof(rasd_word, raw));
-  t->tag[slot] = RASD__WTAG(h);
+  w->tag = RASD__WTAG(h);
   t->freq[slot] = 1;
   t->stem_len[slot] = 0;
   w->stamp = stamp;

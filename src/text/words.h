@@ -27,11 +27,12 @@
 /* Memo slots: the geo stage's (tokens carry a copy: rasd_token.memo), the
 ** event coder's and the phrase lexicons' (code/phrase.c). */
 enum { RASD_WMEMO_GEO = 0, RASD_WMEMO_CODE = 1, RASD_WMEMO_PHRASE = 2, RASD_WMEMO_N = 3 };
-#define RASD_WORD_MAX 22      /* longest token (and key) kept, in bytes: 99.9% of news tokens */
+#define RASD_WORD_MAX 20      /* longest token (and key) kept, in bytes: 99.7% of news tokens */
 #define RASD_WORD_BITS 15
 
 /* One cache line a word: what a token takes from it when found. */
 typedef struct rasd_word {
+  uint32_t tag;         /* RASD__WTAG of its word, 0 = empty */
   uint32_t stamp;       /* changes whenever the slot is refilled (0: never filled) */
   uint8_t raw_len, key_len;
   uint8_t kind;         /* RASD_TOK_* */
@@ -43,7 +44,6 @@ _Static_assert(sizeof(rasd_word) == 64, "a word is one cache line");
 
 typedef struct rasd__wtab {
   _Alignas(64) rasd_word w[1u << RASD_WORD_BITS];
-  uint32_t tag[1u << RASD_WORD_BITS];   /* per slot: RASD__WTAG of its word, 0 = empty */
   uint8_t freq[1u << RASD_WORD_BITS];   /* per slot: how often found since filled (decaying) */
   uint32_t tl_h[1u << RASD_WORD_BITS][4]; /* per slot: the lexicon hits, packed by num_lex.c */
   uint8_t stem_len[1u << RASD_WORD_BITS]; /* per slot: its Snowball stem's length, 0 = not known (stem.c) */
@@ -126,9 +126,10 @@ static inline uint64_t rasd__word_hash(const char *s, uint32_t n) {
   h = (h ^ b) * 0x94d049bb133111ebULL;
   return h ^ (h >> 29);
 }
-/* Four ways a set: a word lives in one of the four slots of its set; the
-** set's tags (the high half of the hash, never 0) sit together, so a look
-** touches one line of tags and, on a match, the entry. */
+/* Four ways a set: a word lives in one of the four slots of its set, four
+** consecutive cache lines, each starting with its word's tag (the high half
+** of the hash, never 0), which turns other words away before their bytes
+** are compared. */
 #define RASD__WWAYS 4
 #define RASD__WSET(h) ((uint32_t)((h) & ((1u << RASD_WORD_BITS) / RASD__WWAYS - 1)) * RASD__WWAYS)
 #define RASD__WTAG(h) ((uint32_t)((h) >> 32) | 1u)
@@ -156,11 +157,10 @@ static inline int rasd__raw_eq(const char *a, const char *b, uint32_t n) {
   }
   return rasd_key_eq(a, b, n);
 }
-/* Fetch the set of the token with hash h ahead of its look-up: its tags and
-** its four entries (one cache line each). */
+/* Fetch the set of the token with hash h ahead of its look-up: its four
+** entries, one cache line each. */
 static inline void rasd__word_prefetch(uint64_t h) {
   uint32_t set = RASD__WSET(h);
-  __builtin_prefetch(&rasd__wt->tag[set]);
   for (uint32_t k = 0; k < RASD__WWAYS; k++) __builtin_prefetch(&rasd__wt->w[set + k]);
 }
 /* The token s[0..n) with hash h: its entry when cached (key, kind...), else NULL. */
@@ -168,7 +168,7 @@ static inline const rasd_word *rasd__word_find(const char *s, uint32_t n, uint64
   rasd__wtab *t = rasd__wt;
   uint32_t set = RASD__WSET(h), tag = RASD__WTAG(h);
   for (uint32_t k = set; k < set + RASD__WWAYS; k++)
-    if (t->tag[k] == tag && t->w[k].raw_len == n && rasd__raw_eq(t->w[k].raw, s, n)) {
+    if (t->w[k].tag == tag && t->w[k].raw_len == n && rasd__raw_eq(t->w[k].raw, s, n)) {
       if (t->freq[k] < 255) t->freq[k]++;
       *wid = (t->w[k].stamp << RASD_WORD_BITS) | k;
       return &t->w[k];
