@@ -253,7 +253,7 @@ int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds
   return 0;
 }
 
-const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl) {
+const rasd__tword *rasd__tl_tok_(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl) {
   if (i >= d->ntoks) return NULL;
   int nh;
   const hit *h = token_hits(d, i, &nh);
@@ -281,8 +281,8 @@ static int tok_eq(const rasd_doc *d, uint32_t i, const char *s, uint32_t n) {
   return d->toks[i].key_len == n && memcmp(d->keys + d->toks[i].key, s, n) == 0;
 }
 
-const rasd__tphrase *rasd__tl_phrase(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds, unsigned allow,
-                                     uint32_t *end) {
+const rasd__tphrase *rasd__tl_phrase_(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds, unsigned allow,
+                                      uint32_t *end) {
   if (i >= d->ntoks) return NULL;
   int nh;
   const hit *h = token_hits(d, i, &nh);

@@ -64,7 +64,10 @@ const rasd__tword *rasd__tl_word(const char *key, uint32_t n);
 #define RASD__TW_NUM 1
 #define RASD__TW_UNIT 2
 #define RASD__TW_PHR 4
-const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl);
+const rasd__tword *rasd__tl_tok_(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl);
+static inline const rasd__tword *rasd__tl_tok(const rasd_doc *d, uint32_t i, unsigned want, unsigned allow, uint8_t *cl) {
+  return rasd__tl_none(d, i) ? NULL : rasd__tl_tok_(d, i, want, allow, cl);
+}
 /* A counted noun read through an enclitic reading of token i (عناصرها ->
 ** عناصر), or NULL.  Not cached: only asked right after a number. */
 const rasd__tword *rasd__tl_unit_enc(const rasd_doc *d, uint32_t i);
@@ -73,13 +76,19 @@ const rasd__tword *rasd__tl_unit_enc(const rasd_doc *d, uint32_t i);
 ** read with clitics in allow, the rest exact) and stays in token i's
 ** sentence.  Returns the phrase and sets *end (exclusive token index); NULL
 ** when none. */
-const rasd__tphrase *rasd__tl_phrase(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds, unsigned allow,
-                                     uint32_t *end);
+const rasd__tphrase *rasd__tl_phrase_(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds, unsigned allow,
+                                      uint32_t *end);
+static inline const rasd__tphrase *rasd__tl_phrase(const rasd_doc *d, uint32_t i, int tab, uint32_t kinds,
+                                                   unsigned allow, uint32_t *end) {
+  return rasd__tl_none(d, i) ? NULL : rasd__tl_phrase_(d, i, tab, kinds, allow, end);
+}
 #define RASD__K(kind) (1u << (kind))
 /* 1 when some phrase of a table in tabs (bits 1 << RASD__PT_*; for REL only
 ** the kinds in kinds) starts with a reading of token i allowed by allow, or
 ** a reading allowed by num_allow is a number word. */
 int rasd__tl_starts(const rasd_doc *d, uint32_t i, unsigned tabs, uint32_t kinds, unsigned allow, unsigned num_allow);
+/* (rasd__tl_tok and rasd__tl_phrase turn away, inline, tokens known to hold
+** no lexicon word.) */
 
 /* Tabular Islamic calendar (civil epoch 622-07-16 Julian): days since
 ** 1970-01-01 of Hijri y/m/d, and back. */
