@@ -156,7 +156,7 @@ static void *worker(void *arg) {
   }
   rasd_buf_free(&b);
   rasd_arena_free(&wa);
-  rasd_stem_thread_free(); /* the text layer's per-thread stem cache */
+  rasd_text_thread_free(); /* the text layer's per-thread caches (stems, words) */
   double cpu = rasd__thread_cpu();
   pthread_mutex_lock(&p->mu);
   p->st->cpu_code += cpu;

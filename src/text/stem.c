@@ -194,11 +194,15 @@ void rasd_tok_stem_all(rasd_doc *d) {
 }
 
 void rasd_stem_thread_free(void) {
-  rasd_words_thread_free(); /* the other per-thread cache of the text layer */
   if (tc.sb) sb_stemmer_delete(tc.sb);
   rasd_strmap_free(tc.map);
   free(tc.pool);
   free(front);
   memset(&tc, 0, sizeof tc);
   front = NULL;
+}
+
+void rasd_text_thread_free(void) {
+  rasd_stem_thread_free();
+  rasd_words_thread_free();
 }

@@ -77,9 +77,11 @@ void rasd_tok_stem_all(rasd_doc *d); /* stem.c: stem every word token now */
 ** Uses the same per-thread cache. */
 size_t rasd_stem_key(const char *key, size_t n, char *out);
 
-/* Free this thread's stem cache, Snowball stemmer and word cache (a worker
-** thread calls it before it ends; the next use starts afresh). */
+/* Free this thread's stem cache and Snowball stemmer; rasd_text_thread_free
+** also its word cache (text/words.h): a worker thread calls it before it
+** ends.  The next use starts afresh. */
 void rasd_stem_thread_free(void);
+void rasd_text_thread_free(void);
 
 /* Append bytes to doc->keys, returning their offset.  Only the text layer
 ** appends; after rasd_text_analyze doc->keys never moves. */
