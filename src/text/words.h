@@ -3,11 +3,13 @@
 **
 ** News text is Zipfian: a few thousand spellings make most of the tokens.
 ** What the pipeline works out about a token from its bytes alone -- its
-** folded key, its number/date lexicon hits, the memos later stages keep
-** (geo: "could this word start a place name? is it a cue word?") -- is
-** kept per spelling in a four-way cache small enough to stay in the
-** CPU's near caches (a big table of every type costs a cache miss a token,
-** more than computing the key).  The tokenizer looks every token up (one
+** folded key, its number/date lexicon hits, its stem, the memos later
+** stages keep (geo: "could this word start a place name? is it a cue
+** word?"; the coder: its stem-trigger search; the phrase lexicons: "does
+** it start none of my phrases?") -- is kept per spelling in a four-way
+** cache of 32K words, about 3 MB a thread: small enough to stay in the
+** CPU's caches (a table of every word seen costs a memory access a token,
+** more than working the key out again).  The tokenizer looks every token up (one
 ** hash of its bytes) and records the slot and the slot's stamp in the token
 ** (rasd_token.wid); later stages reach the entry through rasd_tok_word,
 ** which returns NULL once the slot has been refilled with another word, or
