@@ -55,10 +55,10 @@ static uint32_t front_hash(const char *k, size_t n) {
 
 static size_t stem_slow(const char *key, size_t n, char *out);
 
-/* rasd_stem_key with the key's front_hash already computed. */
-static size_t stem_hashed(const char *key, size_t n, uint32_t h, char *out) {
+size_t rasd_stem_key(const char *key, size_t n, char *out) {
   if (n == 0 || n > FRONT_KEY) return stem_slow(key, n, out);
   if (!front) front = rasd_xcalloc((size_t)1 << FRONT_BITS, sizeof *front);
+  uint32_t h = front_hash(key, n);
   front_ent *e = &front[h & ((1u << FRONT_BITS) - 1)];
   if (e->klen == n && e->hash == h && rasd_key_eq(e->key, key, n)) {
     memcpy(out, e->stem, e->slen);
@@ -73,10 +73,6 @@ static size_t stem_hashed(const char *key, size_t n, uint32_t h, char *out) {
     memcpy(e->stem, out, len);
   }
   return len;
-}
-
-size_t rasd_stem_key(const char *key, size_t n, char *out) {
-  return stem_hashed(key, n, n && n <= FRONT_KEY ? front_hash(key, n) : 0, out);
 }
 
 static size_t stem_slow(const char *key, size_t n, char *out) {
@@ -151,46 +147,6 @@ const char *rasd_tok_stem(const rasd_doc *cd, uint32_t i, uint32_t *n) {
   }
   *n = t->stem_len;
   return d->stems + t->stem;
-}
-
-/* Stem every word token.  The front cache is larger than the CPU's near
-** caches, so the entry of the word PREFETCH tokens ahead is fetched while
-** this one is looked up (their hashes wait in a ring). */
-#define PREFETCH 8
-void rasd_tok_stem_all(rasd_doc *d) {
-  char buf[1024];
-  uint32_t ring[PREFETCH];
-  if (!front) front = rasd_xcalloc((size_t)1 << FRONT_BITS, sizeof *front);
-  for (uint32_t i = 0; i < d->ntoks + PREFETCH; i++) {
-    if (i >= PREFETCH) { /* stem token j, whose hash is in the ring */
-      uint32_t j = i - PREFETCH;
-      rasd_token *t = &d->toks[j];
-      const char *ws;
-      size_t wl;
-      if (t->kind == RASD_TOK_WORD && t->key_len && !t->stem_len) {
-        if (rasd__word_stem(d, j, &ws, &wl)) { /* its word has it */
-          store_stem(d, t, ws, wl);
-        } else {
-          size_t kl = t->key_len < 1000 ? t->key_len : 1000;
-          size_t len = stem_hashed(d->keys + t->key, kl, ring[j % PREFETCH], buf);
-          if (len == 0 || len > kl + 8) { len = kl; memcpy(buf, d->keys + t->key, kl); }
-          store_stem(d, t, buf, len);
-          rasd__word_stem_put(d, j, buf, len);
-        }
-      }
-    }
-    if (i < d->ntoks) { /* hash token i and prefetch its entry (unless its word has its stem) */
-      const rasd_token *t = &d->toks[i];
-      uint32_t h = 0;
-      const char *ws;
-      size_t wl;
-      if (t->kind == RASD_TOK_WORD && t->key_len && t->key_len <= FRONT_KEY && !t->stem_len && !rasd__word_stem(d, i, &ws, &wl)) {
-        h = front_hash(d->keys + t->key, t->key_len);
-        __builtin_prefetch(&front[h & ((1u << FRONT_BITS) - 1)]);
-      }
-      ring[i % PREFETCH] = h;
-    }
-  }
 }
 
 void rasd_stem_thread_free(void) {

@@ -72,7 +72,6 @@ uint32_t rasd_key_noart(const char *s, uint32_t n);
 ** doc->stems, which never moves: the pointer lives as long as the doc.
 ** (The doc is logically const: only its stem cache fills in.) */
 const char *rasd_tok_stem(const rasd_doc *d, uint32_t i, uint32_t *n);
-void rasd_tok_stem_all(rasd_doc *d); /* stem.c: stem every word token now */
 /* Stem an arbitrary folded key into out (room for n+8 bytes); returns length.
 ** Uses the same per-thread cache. */
 size_t rasd_stem_key(const char *key, size_t n, char *out);
