@@ -79,30 +79,30 @@ static const word glue_heads[] = {W("ابو"), W("بو"), W("البو"), W("ام
 static const word fillers[] = {W("منها"), W("ومنها"), W("بينها"), W("من"), W("مثل"), W("هي"), W("وهي"), W("ابرزها"), W("اهمها"), W("تدعي"), W("يدعي"), W("تسمي"), W("يسمي"), W("باسم"), {NULL, 0}};
 static const word area_heads[] = {W("منطقه"), W("مناطق"), W("مواقع"), W("نقاط"), W("قري"), W("بلدات"), W("احياء"), W("قريه"), W("بلده"), W("حي"), W("مدينه"), W("مخيم"), W("ناحيه"), W("منها"), W("بينها"), W("مثل"), {NULL, 0}};
 
-/* The lists as hash sets, built once: a token's key and readings come with
-** their strmap hashes (rasd_tok_forms_ref), so a membership test is one
-** probe.  cue_map: cue word -> type. */
+/* The lists as one map, built once: word -> a bit for each list it is in.
+** A token's key and readings come with their strmap hashes
+** (rasd_tok_forms_ref), so a membership test is one probe.  cue_map: cue
+** word -> type. */
 enum { S_PREPS, S_TITLES, S_AFTER_PERSON, S_DIRECTIONS, S_HEADS, S_NOT_NAMES, S_GLUE_HEADS, S_FILLERS, S_AREA_HEADS, NSETS };
 static const word *const set_lists[NSETS] = {preps, titles, after_person, directions, heads, not_names, glue_heads, fillers, area_heads};
-static rasd_strmap *sets[NSETS], *cue_map;
-static rasd_strmap *set_bits; /* word -> the sets it is in, one bit each */
+static rasd_strmap *set_bits, *cue_map; /* word -> the sets it is in, one bit each */
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static void sets_build(void) {
   set_bits = rasd_strmap_new(512);
-  for (int s = 0; s < NSETS; s++) {
-    sets[s] = rasd_strmap_new(64);
+  for (int s = 0; s < NSETS; s++)
     for (int i = 0; set_lists[s][i].w; i++) {
       uint32_t b = 0;
-      rasd_strmap_put(sets[s], set_lists[s][i].w, set_lists[s][i].n, 1);
       rasd_strmap_get(set_bits, set_lists[s][i].w, set_lists[s][i].n, &b);
       rasd_strmap_put(set_bits, set_lists[s][i].w, set_lists[s][i].n, b | 1u << s);
     }
-  }
   cue_map = rasd_strmap_new(64);
   for (size_t c = sizeof cues / sizeof *cues; c-- > 0;) rasd_strmap_put(cue_map, cues[c].w, cues[c].n, cues[c].type); /* first wins */
 }
 
-static int in_set(const char *p, uint32_t n, uint64_t h, int set) { return rasd_strmap_get_h(sets[set], p, n, h, NULL); }
+static int in_set(const char *p, uint32_t n, uint64_t h, int set) {
+  uint32_t b;
+  return rasd_strmap_get_h(set_bits, p, n, h, &b) && (b >> set & 1);
+}
 static int tok_is_min(const rasd_doc *d, uint32_t i) { return rasd_tok_is(d, i, "من"); }
 
 /* Cue type of token i (any proclitic reading), 0 if none; *art: the cue had the article. */
