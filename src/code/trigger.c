@@ -12,24 +12,10 @@
 */
 #include <string.h>
 
+#include "../text/letters.h"
 #include "../text/text.h"
 #include "../text/words.h"
 #include "evt.h"
-
-#define ALEF "\xd8\xa7"
-#define LAM "\xd9\x84"
-#define WAW "\xd9\x88"
-#define FA "\xd9\x81"
-#define BA "\xd8\xa8"
-#define KAF "\xd9\x83"
-#define YA "\xd9\x8a"
-#define TA "\xd8\xaa"
-#define NUN "\xd9\x86"
-#define SIN "\xd8\xb3"
-
-static int at(const char *p, uint32_t n, uint32_t off, const char *ch) {
-  return off + 2 <= n && p[off] == ch[0] && p[off + 1] == ch[1];
-}
 
 int rasd__evt_tok_is(const rasd_doc *d, uint32_t i, const char *s) {
   if (i >= d->ntoks) return 0;
@@ -43,13 +29,13 @@ int rasd__evt_tok_is(const rasd_doc *d, uint32_t i, const char *s) {
 /* A word that starts with the article (after و/ف and ب/ك/ل): a noun. */
 static int has_article(const char *p, uint32_t n) {
   uint32_t o = 0;
-  if (at(p, n, o, WAW) || at(p, n, o, FA)) o += 2;
-  if (at(p, n, o, LAM) && at(p, n, o + 2, LAM)) return 1;
-  if (at(p, n, o, BA) || at(p, n, o, KAF) || at(p, n, o, LAM)) {
-    if (at(p, n, o + 2, ALEF) && at(p, n, o + 4, LAM)) return 1;
+  if (rasd_key_at(p, n, o, WAW) || rasd_key_at(p, n, o, FA)) o += 2;
+  if (rasd_key_at(p, n, o, LAM) && rasd_key_at(p, n, o + 2, LAM)) return 1;
+  if (rasd_key_at(p, n, o, BA) || rasd_key_at(p, n, o, KAF) || rasd_key_at(p, n, o, LAM)) {
+    if (rasd_key_at(p, n, o + 2, ALEF) && rasd_key_at(p, n, o + 4, LAM)) return 1;
     return 0;
   }
-  return at(p, n, o, ALEF) && at(p, n, o + 2, LAM) && n > o + 6;
+  return rasd_key_at(p, n, o, ALEF) && rasd_key_at(p, n, o + 2, LAM) && n > o + 6;
 }
 
 int rasd__evt_clause_break(const rasd_doc *d, uint32_t i) {
@@ -107,14 +93,14 @@ static int stem_search(const rasd_lex *lex, const rasd_doc *d, uint32_t i, const
   if (!how) {
     /* imperfect: [و|ف][س] + ي/ت/ن + stem */
     uint32_t o = 0;
-    if (at(k, n, o, WAW) || at(k, n, o, FA)) o += 2;
-    if (at(k, n, o, SIN) && (at(k, n, o + 2, YA) || at(k, n, o + 2, TA) || at(k, n, o + 2, NUN))) o += 2;
-    if ((at(k, n, o, YA) || at(k, n, o, TA) || at(k, n, o, NUN)) && n - o - 2 >= 6) {
+    if (rasd_key_at(k, n, o, WAW) || rasd_key_at(k, n, o, FA)) o += 2;
+    if (rasd_key_at(k, n, o, SIN) && (rasd_key_at(k, n, o + 2, YA) || rasd_key_at(k, n, o + 2, TA) || rasd_key_at(k, n, o + 2, NUN))) o += 2;
+    if ((rasd_key_at(k, n, o, YA) || rasd_key_at(k, n, o, TA) || rasd_key_at(k, n, o, NUN)) && n - o - 2 >= 6) {
       if (stem_row(lex, k + o + 2, n - o - 2, &row) && (lex->trig[row].flags & RASD__TF_VERB)) how = 3;
       if (!how) { /* يقصفون -> stem يقصف -> قصف */
         char buf[1100];
         size_t bn = n - o < 1000 ? rasd_stem_key(k + o, n - o, buf) : 0;
-        if (bn >= 8 && (at(buf, (uint32_t)bn, 0, YA) || at(buf, (uint32_t)bn, 0, TA) || at(buf, (uint32_t)bn, 0, NUN)) &&
+        if (bn >= 8 && (rasd_key_at(buf, (uint32_t)bn, 0, YA) || rasd_key_at(buf, (uint32_t)bn, 0, TA) || rasd_key_at(buf, (uint32_t)bn, 0, NUN)) &&
             rasd_strmap_get(lex->trig_stem, buf + 2, bn - 2, &row) && (lex->trig[row].flags & RASD__TF_VERB))
           how = 3;
       }
@@ -213,14 +199,14 @@ void rasd__evt_hits(const rasd_lex *lex, rasd_doc *d, uint32_t tb, uint32_t te, 
     if (ok) {
       const char *k = d->keys + d->toks[h.tb].key;
       uint32_t kn = d->toks[h.tb].key_len, o = 0;
-      if (at(k, kn, o, WAW) || at(k, kn, o, FA)) o += 2;
+      if (rasd_key_at(k, kn, o, WAW) || rasd_key_at(k, kn, o, FA)) o += 2;
       const rasd__trig *tr = &lex->trig[h.row];
-      if ((tr->flags & RASD__TF_VERB) && h.how != 1 && at(k, kn, o, SIN) && strncmp(tr->phrase, SIN, 2) &&
-          (at(k, kn, o + 2, YA) || at(k, kn, o + 2, TA) || at(k, kn, o + 2, NUN)))
+      if ((tr->flags & RASD__TF_VERB) && h.how != 1 && rasd_key_at(k, kn, o, SIN) && strncmp(tr->phrase, SIN, 2) &&
+          (rasd_key_at(k, kn, o + 2, YA) || rasd_key_at(k, kn, o + 2, TA) || rasd_key_at(k, kn, o + 2, NUN)))
         h.clitics |= RASD_CL_FUT;
       if (h.clitics & RASD_CL_FUT) o += 2;
       if ((lex->trig[h.row].flags & RASD__TF_VERB) && !(h.clitics & (RASD_CL_ART | RASD_CL_PREP)) &&
-          (h.how == 3 || at(k, kn, o, YA)))
+          (h.how == 3 || rasd_key_at(k, kn, o, YA)))
         h.imperfect = 1;
       out->trig[out->ntrig++] = h;
       i = h.te;

@@ -13,26 +13,11 @@
 #include <string.h>
 
 #include "../core/strmap.h"
+#include "letters.h"
 #include "text.h"
 
-/* folded letters (UTF-8, two bytes each) */
-#define WAW "\xd9\x88"
-#define FA "\xd9\x81"
-#define BA "\xd8\xa8"
-#define KAF "\xd9\x83"
-#define LAM "\xd9\x84"
-#define ALEF "\xd8\xa7"
-#define SIN "\xd8\xb3"
-#define YA "\xd9\x8a"
-#define TA "\xd8\xaa"
-#define NUN "\xd9\x86"
-
-static int at(const char *p, uint32_t n, uint32_t off, const char *ch) {
-  return off + 2 <= n && p[off] == ch[0] && p[off + 1] == ch[1];
-}
-
 uint32_t rasd_key_noart(const char *s, uint32_t n) {
-  if (n >= 8 && at(s, n, 0, ALEF) && at(s, n, 2, LAM)) return 4;
+  if (n >= 8 && rasd_key_at(s, n, 0, ALEF) && rasd_key_at(s, n, 2, LAM)) return 4;
   return 0;
 }
 
@@ -82,22 +67,22 @@ static int forms_compute(const rasd_doc *d, uint32_t i, rasd_form out[RASD_MAX_F
   uint32_t offs[3] = {0, 0, 0};
   uint8_t cls[3] = {0, 0, 0};
   int nc = 1;
-  if (at(p, n, 0, WAW) || at(p, n, 0, FA)) { offs[nc] = 2; cls[nc] = RASD_CL_CONJ; nc++; }
+  if (rasd_key_at(p, n, 0, WAW) || rasd_key_at(p, n, 0, FA)) { offs[nc] = 2; cls[nc] = RASD_CL_CONJ; nc++; }
   for (int c = 0; c < nc; c++) {
     uint32_t o = offs[c];
     uint8_t cl = cls[c];
     /* article directly */
-    if (at(p, n, o, ALEF) && at(p, n, o + 2, LAM)) k = add(out, k, p + o + 4, n - o - 4, cl | RASD_CL_ART);
+    if (rasd_key_at(p, n, o, ALEF) && rasd_key_at(p, n, o + 2, LAM)) k = add(out, k, p + o + 4, n - o - 4, cl | RASD_CL_ART);
     if (c > 0) k = add(out, k, p + o, n - o, cl);
-    if (at(p, n, o, BA) || at(p, n, o, KAF) || at(p, n, o, LAM)) {
+    if (rasd_key_at(p, n, o, BA) || rasd_key_at(p, n, o, KAF) || rasd_key_at(p, n, o, LAM)) {
       uint32_t o2 = o + 2;
       uint8_t cl2 = cl | RASD_CL_PREP;
-      if (at(p, n, o, LAM) && at(p, n, o2, LAM)) /* لل = ل + ال */
+      if (rasd_key_at(p, n, o, LAM) && rasd_key_at(p, n, o2, LAM)) /* لل = ل + ال */
         k = add(out, k, p + o2 + 2, n - o2 - 2, cl2 | RASD_CL_ART);
-      if (at(p, n, o2, ALEF) && at(p, n, o2 + 2, LAM)) k = add(out, k, p + o2 + 4, n - o2 - 4, cl2 | RASD_CL_ART);
+      if (rasd_key_at(p, n, o2, ALEF) && rasd_key_at(p, n, o2 + 2, LAM)) k = add(out, k, p + o2 + 4, n - o2 - 4, cl2 | RASD_CL_ART);
       k = add(out, k, p + o2, n - o2, cl2);
     }
-    if (at(p, n, o, SIN) && (at(p, n, o + 2, YA) || at(p, n, o + 2, TA) || at(p, n, o + 2, NUN) || at(p, n, o + 2, ALEF)))
+    if (rasd_key_at(p, n, o, SIN) && (rasd_key_at(p, n, o + 2, YA) || rasd_key_at(p, n, o + 2, TA) || rasd_key_at(p, n, o + 2, NUN) || rasd_key_at(p, n, o + 2, ALEF)))
       k = add(out, k, p + o + 2, n - o - 2, cl | RASD_CL_FUT);
   }
   /* one enclitic pronoun off each reading so far (leaving >= 3 letters) */
