@@ -139,9 +139,9 @@ static int has_mode(const rasd_event *ev, const char *m) {
   return 0;
 }
 
-/* Give ev an actor the text leaves unnamed (spanning the trigger). */
-static void default_actor(rasd_doc *d, rasd_event *ev, const rasd__hit *t, const char *name, const char *sector,
-                          const char *rule, const char *explain) {
+/* A party the text leaves unnamed, spanning the trigger. */
+static rasd_actor trigger_party(const rasd_event *ev, const rasd__hit *t, const char *name, const char *sector,
+                                const char *rule) {
   rasd_actor a;
   memset(&a, 0, sizeof a);
   a.start = ev->trig_start;
@@ -152,6 +152,13 @@ static void default_actor(rasd_doc *d, rasd_event *ev, const rasd__hit *t, const
   a.sector = sector;
   a.entry = -1;
   a.rule = rule;
+  return a;
+}
+
+/* Give ev an actor the text leaves unnamed. */
+static void default_actor(rasd_doc *d, rasd_event *ev, const rasd__hit *t, const char *name, const char *sector,
+                          const char *rule, const char *explain) {
+  rasd_actor a = trigger_party(ev, t, name, sector, rule);
   push_party(ev->actor, &ev->nactor, &a);
   if (explain) rasd__evt_explain(d, ev, "%s", explain);
 }
@@ -834,16 +841,7 @@ static void code_sentence(coder *c, uint32_t s) {
     /* the counted victims (مقتل خمسة أشخاص، إصابة ثلاثة جنود): people are civilians, soldiers the military */
     if (!ev->nrecipient && k->victim_unit && !is_statement(ev->event)) {
       int mil = !strcmp(k->victim_unit, "soldiers");
-      rasd_actor a;
-      memset(&a, 0, sizeof a);
-      a.start = ev->trig_start;
-      a.end = ev->trig_end;
-      a.tok_begin = t->tb;
-      a.tok_end = t->te;
-      a.entity_name = mil ? "Military Forces" : "Civilians";
-      a.sector = mil ? "MIL" : "CVL";
-      a.entry = -1;
-      a.rule = "rule: counted victims";
+      rasd_actor a = trigger_party(ev, t, mil ? "Military Forces" : "Civilians", mil ? "MIL" : "CVL", "rule: counted victims");
       push_party(ev->recipient, &ev->nrecipient, &a);
       rasd__evt_explain(d, ev, "rule: the counted victims are the recipient (%s)", k->victim_unit);
     }
