@@ -52,6 +52,17 @@ static double km_between(double lat1, double lon1, double lat2, double lon2) {
   return 2 * r * asin(sqrt(a < 1 ? a : 1));
 }
 
+/* The columns both row queries start with: id, article id, outlet, url,
+** publication date (the rest of r zeroed). */
+static void row_head(sqlite3_stmt *st, rasd_evrow *r) {
+  memset(r, 0, sizeof *r);
+  r->id = (const char *)sqlite3_column_text(st, 0);
+  r->article_id = (const char *)sqlite3_column_text(st, 1);
+  r->outlet = (const char *)sqlite3_column_text(st, 2);
+  r->url = (const char *)sqlite3_column_text(st, 3);
+  r->pub_date = (const char *)sqlite3_column_text(st, 4);
+}
+
 rasd_rc rasd_db_query(rasd_db *db, const rasd_db_filter *f, rasd_db_row_fn fn, void *ctx) {
   qb q;
   memset(&q, 0, sizeof q);
@@ -137,12 +148,7 @@ rasd_rc rasd_db_query(rasd_db *db, const rasd_db_filter *f, rasd_db_row_fn fn, v
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     rasd_evrow r;
-    memset(&r, 0, sizeof r);
-    r.id = (const char *)sqlite3_column_text(st, 0);
-    r.article_id = (const char *)sqlite3_column_text(st, 1);
-    r.outlet = (const char *)sqlite3_column_text(st, 2);
-    r.url = (const char *)sqlite3_column_text(st, 3);
-    r.pub_date = (const char *)sqlite3_column_text(st, 4);
+    row_head(st, &r);
     r.nreports = sqlite3_column_int(st, 5);
     r.nsources = sqlite3_column_int(st, 6);
     r.sources = (const char *)sqlite3_column_text(st, 7);
@@ -171,12 +177,8 @@ rasd_rc rasd_db_incident_reports(rasd_db *db, int64_t id, rasd_db_row_fn fn, voi
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     rasd_evrow r;
-    memset(&r, 0, sizeof r);
-    r.id = (const char *)sqlite3_column_text(st, 0);
-    r.article_id = (const char *)sqlite3_column_text(st, 1);
-    r.outlet = r.sources = (const char *)sqlite3_column_text(st, 2);
-    r.url = (const char *)sqlite3_column_text(st, 3);
-    r.pub_date = (const char *)sqlite3_column_text(st, 4);
+    row_head(st, &r);
+    r.sources = r.outlet;
     r.nreports = r.nsources = 1;
     r.incident = id;
     const char *json = (const char *)sqlite3_column_text(st, 5);
