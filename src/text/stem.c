@@ -149,7 +149,7 @@ const char *rasd_tok_stem(const rasd_doc *cd, uint32_t i, uint32_t *n) {
   return d->stems + t->stem;
 }
 
-void rasd_stem_thread_free(void) {
+static void stem_thread_free(void) {
   if (tc.sb) sb_stemmer_delete(tc.sb);
   rasd_strmap_free(tc.map);
   free(tc.pool);
@@ -159,6 +159,6 @@ void rasd_stem_thread_free(void) {
 }
 
 void rasd_text_thread_free(void) {
-  rasd_stem_thread_free();
+  stem_thread_free();
   rasd_words_thread_free();
 }

@@ -76,10 +76,9 @@ const char *rasd_tok_stem(const rasd_doc *d, uint32_t i, uint32_t *n);
 ** Uses the same per-thread cache. */
 size_t rasd_stem_key(const char *key, size_t n, char *out);
 
-/* Free this thread's stem cache and Snowball stemmer; rasd_text_thread_free
-** also its word cache (text/words.h): a worker thread calls it before it
-** ends.  The next use starts afresh. */
-void rasd_stem_thread_free(void);
+/* Free this thread's stem cache, Snowball stemmer and word cache
+** (text/words.h): a worker thread calls it before it ends.  The next use
+** starts afresh. */
 void rasd_text_thread_free(void);
 
 /* Append bytes to doc->keys, returning their offset.  Only the text layer
